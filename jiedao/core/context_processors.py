@@ -1,0 +1,51 @@
+"""What every page needs to draw the navigation: the modules this user may open and the roles they hold."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from jiedao.core.permissions import USE_ADMIN, VIEW_AREAS, VIEW_AUDIT_LOG, active_roles
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    icon: str  # a Bootstrap Icons name, e.g. "house"
+    perm: str | None = None
+    description: str = ""
+    section: str = ""  # view names starting with this mark the item active
+
+    @property
+    def url(self) -> str:
+        return reverse(self.url_name)
+
+
+# The modules of the platform, in menu order. A module appears only for users holding its permission.
+MODULES = [
+    NavItem("工作台", "workbench", "speedometer2", None, "我的角色、辖区和可用功能", "workbench"),
+    NavItem("区域管理", "area_list", "diagram-3", VIEW_AREAS, "街道、社区、网格及区划变更", "area_"),
+    NavItem(
+        "工作日历", "calendar_year", "calendar3", None, "法定节假日、调休上班日与工作日计算", "calendar_"
+    ),
+    NavItem("审计日志", "audit_list", "shield-check", VIEW_AUDIT_LOG, "登录、权限、授权等安全事件", "audit_"),
+    NavItem("系统管理", "admin:index", "gear", USE_ADMIN, "账号、角色授权、科室、区划与日历维护", "admin:"),
+]
+
+
+def modules_for(user) -> list[NavItem]:
+    if not user.is_authenticated:
+        return []
+    return [m for m in MODULES if m.perm is None or user.has_perm(m.perm)]
+
+
+def navigation(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav_items": [], "user_roles": []}
+    current = request.resolver_match.view_name if request.resolver_match else ""
+    items = [
+        {"label": m.label, "url": m.url, "icon": m.icon, "active": current.startswith(m.section)}
+        for m in modules_for(user)
+    ]
+    return {"nav_items": items, "user_roles": active_roles(user)}

@@ -1,0 +1,110 @@
+"""Permissions follow roles. One table says which role may do what; `RoleBackend` feeds it to Django,
+so `user.has_perm(...)`, the admin and our views all read the same source.
+
+The split between 系统管理员 (accounts, dictionaries) and 审计员 (audit log) follows 等保 三权分立: the
+administrator cannot read or clean the log of what administrators did.
+"""
+
+from functools import wraps
+
+from django.contrib.auth.backends import ModelBackend
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+
+from jiedao.core.models.staff import Role, RoleAssignment
+
+VIEW_AREAS = "core.view_area"
+VIEW_STAFF = "core.view_roleassignment"
+VIEW_AUDIT_LOG = "core.view_auditlog"
+USE_ADMIN = "core.use_admin"
+
+_ACCOUNT_ADMIN = {
+    USE_ADMIN,
+    "core.view_user",
+    "core.add_user",
+    "core.change_user",
+    "core.view_roleassignment",
+    "core.add_roleassignment",
+    "core.change_roleassignment",
+    "core.view_office",
+    "core.add_office",
+    "core.change_office",
+    "core.view_area",
+    "core.add_area",
+    "core.change_area",
+    "core.view_areachange",
+    "workcalendar.view_calendaryear",
+    "workcalendar.add_calendaryear",
+    "workcalendar.change_calendaryear",
+    "workcalendar.view_calendarday",
+    "workcalendar.add_calendarday",
+    "workcalendar.change_calendarday",
+    "workcalendar.delete_calendarday",
+}
+
+ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
+    Role.STREET_LEADER: frozenset({VIEW_AREAS, VIEW_STAFF}),
+    Role.OFFICE_STAFF: frozenset({VIEW_AREAS}),
+    Role.COMMUNITY_SECRETARY: frozenset({VIEW_AREAS, VIEW_STAFF}),
+    Role.COMMUNITY_WORKER: frozenset({VIEW_AREAS}),
+    Role.GRID_WORKER: frozenset({VIEW_AREAS}),
+    Role.AUDITOR: frozenset({VIEW_AUDIT_LOG}),
+    Role.SYSADMIN: frozenset(_ACCOUNT_ADMIN | {VIEW_STAFF}),
+}
+
+
+def active_roles(user) -> list[RoleAssignment]:
+    """The user's active role assignments (cached on the user object for the request)."""
+    if not user.is_authenticated:
+        return []
+    cached = getattr(user, "_jiedao_roles", None)
+    if cached is None:
+        cached = list(
+            RoleAssignment.objects.active()
+            .filter(user=user)
+            .select_related("area", "office")
+            .order_by("role")
+        )
+        user._jiedao_roles = cached
+    return cached
+
+
+def role_permissions(user) -> set[str]:
+    perms: set[str] = set()
+    for assignment in active_roles(user):
+        perms |= ROLE_PERMISSIONS.get(assignment.role, frozenset())
+    return perms
+
+
+class RoleBackend(ModelBackend):
+    """Django's model backend plus the permissions of the user's active roles."""
+
+    def get_all_permissions(self, user_obj, obj=None):
+        if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
+            return set()
+        return super().get_all_permissions(user_obj) | role_permissions(user_obj)
+
+
+def require_perm(perm: str):
+    """View decorator: anonymous → login page; lacking the permission → audited 403."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not request.user.has_perm(perm):
+                deny(request, perm)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def deny(request, perm: str):
+    from jiedao.core.audit import audit_record
+    from jiedao.core.models import AuditEvent
+
+    audit_record(AuditEvent.PERMISSION_DENIED, request=request, success=False, perm=perm)
+    raise PermissionDenied("您没有权限访问此页面")

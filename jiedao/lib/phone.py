@@ -1,0 +1,52 @@
+"""Mainland China mobile numbers: eleven digits, "1" then 3-9.
+
+Accepted input: spaces and hyphens anywhere, a "+86", "0086" or "86" country prefix, full-width digits.
+"""
+
+import re
+
+from jiedao.lib.text import normalize_text
+
+MSG_MOBILE_FORMAT = "手机号码格式错误：应为以1开头的11位数字"
+MSG_MOBILE_PREFIX = "手机号码号段无效：第二位应为3至9"
+MSG_MOBILE_COUNTRY = "手机号码仅支持中国大陆号码（+86）"
+
+_COUNTRY_PREFIXES = ("+86", "0086")
+
+
+class PhoneError(ValueError):
+    """Invalid mobile number; `str(err)` is the Chinese message, `code` a short English code."""
+
+    def __init__(self, message: str, code: str):
+        super().__init__(message)
+        self.code = code
+
+
+def normalize_mobile(value: object) -> str:
+    """The eleven digits of a mainland mobile number; raises PhoneError."""
+    number = _strip_country(normalize_text(value, drop=" -"))
+    if not re.fullmatch(r"1[0-9]{10}", number):
+        raise PhoneError(MSG_MOBILE_FORMAT, "format")
+    if number[1] in "012":
+        raise PhoneError(MSG_MOBILE_PREFIX, "prefix")
+    return number
+
+
+def is_valid_mobile(value: object) -> bool:
+    try:
+        normalize_mobile(value)
+    except PhoneError:
+        return False
+    return True
+
+
+def _strip_country(number: str) -> str:
+    for prefix in _COUNTRY_PREFIXES:
+        if number.startswith(prefix):
+            return number[len(prefix) :]
+    if number.startswith(("+", "00")):
+        raise PhoneError(MSG_MOBILE_COUNTRY, "country")
+    # Bare "86" only when the rest is exactly a mobile number's length.
+    if number.startswith("86") and len(number) == 13:
+        return number[2:]
+    return number

@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from jiedao.core import views
+
+urlpatterns = [
+    path("", views.workbench, name="workbench"),
+    path("accounts/login/", views.login, name="login"),
+    path("accounts/logout/", views.logout, name="logout"),
+    path("areas/", views.area_list, name="area_list"),
+    path("areas/<int:pk>/", views.area_detail, name="area_detail"),
+    path("audit/", views.audit_list, name="audit_list"),
+    path("calendar/", include("jiedao.workcalendar.urls")),
+    path("healthz", views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+]
