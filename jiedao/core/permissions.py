@@ -62,7 +62,7 @@ def active_roles(user) -> list[RoleAssignment]:
         cached = list(
             RoleAssignment.objects.active()
             .filter(user=user)
-            .select_related("area", "office")
+            .select_related("area__parent", "office")
             .order_by("role")
         )
         user._jiedao_roles = cached

@@ -46,7 +46,8 @@ def area_role_holders(area: Area, *, on: date | None = None) -> QuerySet:
 def scope_summary(user) -> list[dict]:
     """For each area the user holds a role on: the area and how many current communities and grids lie under it."""
     held = {
-        a.area_id: a.area for a in RoleAssignment.objects.active().filter(user=user).select_related("area")
+        a.area_id: a.area
+        for a in RoleAssignment.objects.active().filter(user=user).select_related("area__parent")
     }
     summary = []
     for area in sorted(held.values(), key=lambda a: a.path):

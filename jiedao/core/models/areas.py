@@ -108,6 +108,13 @@ class Area(models.Model):
         return reverse("area_detail", args=[self.pk])
 
     @property
+    def label(self) -> str:
+        """The name staff recognise out of context: a grid is named with its community."""
+        if self.level == AreaLevel.GRID and self.parent_id:
+            return f"{self.parent.name}{self.name}"
+        return self.name
+
+    @property
     def is_current(self) -> bool:
         return self.valid_to is None
 
