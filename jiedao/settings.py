@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "huey.contrib.djhuey",
     "jiedao.core",
     "jiedao.workcalendar",
+    "jiedao.excel",
+    "jiedao.registry",
 ]
 
 MIDDLEWARE = [
@@ -177,3 +179,11 @@ LOGGING = {
 
 AUTHENTICATION_BACKENDS = ["jiedao.core.permissions.RoleBackend"]
 JIEDAO_TRUST_X_FORWARDED_FOR = os.environ.get("JIEDAO_TRUST_X_FORWARDED_FOR") == "1"
+
+# Spreadsheet imports: refuse larger files, zip bombs and oversized sheets before parsing.
+JIEDAO_IMPORT_MAX_BYTES = int(os.environ.get("JIEDAO_IMPORT_MAX_BYTES", str(50 * 1024 * 1024)))
+JIEDAO_IMPORT_MAX_UNPACKED_BYTES = int(
+    os.environ.get("JIEDAO_IMPORT_MAX_UNPACKED_BYTES", str(600 * 1024 * 1024))
+)
+JIEDAO_IMPORT_MAX_ROWS = int(os.environ.get("JIEDAO_IMPORT_MAX_ROWS", "1000000"))
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -11,6 +11,7 @@ urlpatterns = [
     path("areas/<int:pk>/", views.area_detail, name="area_detail"),
     path("audit/", views.audit_list, name="audit_list"),
     path("calendar/", include("jiedao.workcalendar.urls")),
+    path("excel/", include("jiedao.excel.urls")),
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
 ]

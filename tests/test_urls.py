@@ -5,41 +5,16 @@ cast member gets: pages a role may not open are 403, records outside the user's 
 missing), and anonymous visitors are sent to the login page (302).
 """
 
+import importlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.conftest import CAST, World
-
-LOGGED_IN = [c for c in CAST if c != "anonymous"]
-
-
-def statuses(default: int, anonymous: int = 302, **overrides: int) -> dict[str, int]:
-    expected = {name: default for name in LOGGED_IN}
-    expected["anonymous"] = anonymous
-    expected.update(overrides)
-    return expected
-
-
-@dataclass
-class Route:
-    expected: dict[str, int]
-    kwargs: Callable[[World], dict] = lambda w: {}
-    query: str = ""
-    label: str = ""  # when one URL is checked with several objects
-
-
-@dataclass
-class Spec:
-    routes: list[Route] = field(default_factory=list)
-
-
-def one(expected, **kw) -> list[Route]:
-    return [Route(expected, **kw)]
-
+from tests.urlcheck import Route, one, statuses
 
 ONLY_AUDITOR = statuses(403, auditor=200)
 AREA_READERS = statuses(200, auditor=403)
@@ -163,7 +138,18 @@ def _admin_model_routes() -> dict[str, list[Route]]:
     return routes
 
 
-ENTRIES: dict[str, list[Route]] = {**PAGES, **ADMIN_PAGES, **_admin_model_routes()}
+def _app_entries() -> dict[str, list[Route]]:
+    """Each app's own table, from tests/<app>/url_entries.py."""
+    entries: dict[str, list[Route]] = {}
+    for path in sorted(Path(__file__).parent.glob("*/url_entries.py")):
+        module = importlib.import_module(f"tests.{path.parent.name}.url_entries")
+        overlap = entries.keys() & module.PAGES.keys()
+        assert not overlap, f"URL entries listed twice: {overlap}"
+        entries.update(module.PAGES)
+    return entries
+
+
+ENTRIES: dict[str, list[Route]] = {**PAGES, **ADMIN_PAGES, **_admin_model_routes(), **_app_entries()}
 
 
 def _walk(patterns, prefix="", namespace=""):

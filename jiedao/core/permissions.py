@@ -42,12 +42,36 @@ _ACCOUNT_ADMIN = {
     "workcalendar.delete_calendarday",
 }
 
+# The registry: who may read it, who keeps it (imports, edits, moves), who may see full ID/phone numbers.
+VIEW_REGISTRY = frozenset(
+    {
+        "registry.view_resident",
+        "registry.view_household",
+        "registry.view_compound",
+        "registry.view_building",
+        "registry.view_premises",
+    }
+)
+KEEP_REGISTRY = frozenset(
+    {
+        "registry.add_resident",
+        "registry.change_resident",
+        "registry.import_resident",
+        "registry.export_resident",
+        "registry.add_compound",
+        "registry.add_building",
+        "registry.add_premises",
+        "registry.change_premises",
+    }
+)
+VIEW_FULL_RESIDENT = "registry.view_full_resident"
+
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
-    Role.STREET_LEADER: frozenset({VIEW_AREAS, VIEW_STAFF}),
-    Role.OFFICE_STAFF: frozenset({VIEW_AREAS}),
-    Role.COMMUNITY_SECRETARY: frozenset({VIEW_AREAS, VIEW_STAFF}),
-    Role.COMMUNITY_WORKER: frozenset({VIEW_AREAS}),
-    Role.GRID_WORKER: frozenset({VIEW_AREAS}),
+    Role.STREET_LEADER: frozenset({VIEW_AREAS, VIEW_STAFF, "registry.export_resident"}) | VIEW_REGISTRY,
+    Role.OFFICE_STAFF: frozenset({VIEW_AREAS, VIEW_FULL_RESIDENT}) | VIEW_REGISTRY | KEEP_REGISTRY,
+    Role.COMMUNITY_SECRETARY: frozenset({VIEW_AREAS, VIEW_STAFF, VIEW_FULL_RESIDENT}) | VIEW_REGISTRY | KEEP_REGISTRY,
+    Role.COMMUNITY_WORKER: frozenset({VIEW_AREAS, VIEW_FULL_RESIDENT}) | VIEW_REGISTRY | KEEP_REGISTRY,
+    Role.GRID_WORKER: frozenset({VIEW_AREAS}) | VIEW_REGISTRY,
     Role.AUDITOR: frozenset({VIEW_AUDIT_LOG}),
     Role.SYSADMIN: frozenset(_ACCOUNT_ADMIN | {VIEW_STAFF}),
 }

@@ -50,3 +50,21 @@ def _strip_country(number: str) -> str:
     if number.startswith("86") and len(number) == 13:
         return number[2:]
     return number
+
+
+MSG_PHONE_FORMAT = "联系电话格式错误：应为11位手机号码，或带区号的固定电话（如 0471-1234567）"
+_LANDLINE = re.compile(r"0[1-9][0-9]{1,2}-?[2-9][0-9]{6,7}")
+
+
+def normalize_phone(value: object) -> str:
+    """A mobile number (11 digits) or a fixed line with its area code ("0471-1234567"); raises PhoneError."""
+    text = normalize_text(value, drop=" ")
+    try:
+        return normalize_mobile(text)
+    except PhoneError:
+        pass
+    if _LANDLINE.fullmatch(text):
+        digits = text.replace("-", "")
+        area_length = 3 if digits[1] in "12" else 4  # 010 and 02x have three-digit area codes
+        return f"{digits[:area_length]}-{digits[area_length:]}"
+    raise PhoneError(MSG_PHONE_FORMAT, "format")

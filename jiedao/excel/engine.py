@@ -1,0 +1,127 @@
+"""Import: read → parse every cell → whole-file and database checks → write all or nothing.
+
+One bad row writes no rows: the engine collects every problem as (row, column, reason), records the attempt
+as an `ImportJob`, and calls the ledger's `write` only when there are none, inside one transaction.
+"""
+
+import hashlib
+from collections.abc import Callable
+
+from django.db import transaction
+from django.utils import timezone
+
+from jiedao.core.audit import audit_record
+from jiedao.core.models import AuditEvent
+from jiedao.excel.models import ImportJob, ImportStatus
+from jiedao.excel.reading import Sheet, SheetError, read_sheet
+from jiedao.excel.registry import all_ledgers
+from jiedao.excel.spec import CellError, ImportContext, Ledger, ParsedRow
+
+MSG_DUPLICATE_KEY = "与第{row}行重复"
+PROGRESS_STEP = 5000
+
+
+def import_file(
+    ledger: Ledger,
+    data: bytes,
+    *,
+    file_name: str,
+    user=None,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> ImportJob:
+    """Import `data` into `ledger`. Returns the job; `job.succeeded` tells whether anything was written.
+
+    `progress(stage, done, total)` is called as rows are parsed and written (the CLI draws a bar with it).
+    """
+    job = ImportJob(
+        ledger=ledger.code,
+        file_name=file_name[:200],
+        file_sha256=hashlib.sha256(data).hexdigest(),
+        user=user if getattr(user, "pk", None) else None,
+    )
+    ctx = ImportContext(user=user, ledger=ledger)
+    try:
+        sheet = read_sheet(data, ledger, other_ledgers=all_ledgers())
+    except SheetError as exc:
+        return _finish(job, exc.problems, rows_total=0)
+    rows = _parse(sheet, ledger, ctx, progress)
+    job.rows_total = len(sheet.rows)
+    _check_unique_keys(rows, ledger, ctx)
+    good = _without_errors(rows, ctx)
+    ledger.prepare(good, ctx)
+    if ctx.errors:
+        return _finish(job, ctx.errors, rows_total=job.rows_total)
+    with transaction.atomic():
+        if progress:
+            ctx.progress = lambda done: progress("write", done, len(rows))
+        result = ledger.write(rows, ctx)
+        job.rows_created, job.rows_updated, job.rows_unchanged = (
+            result.created,
+            result.updated,
+            result.unchanged,
+        )
+        return _finish(job, [], rows_total=job.rows_total)
+
+
+def _parse(sheet: Sheet, ledger: Ledger, ctx: ImportContext, progress) -> list[ParsedRow]:
+    columns = [(c, sheet.positions.get(c.key)) for c in ledger.import_columns]
+    errors = ctx.errors
+    parsed = []
+    total = len(sheet.rows)
+    for count, (number, cells) in enumerate(sheet.rows, start=1):
+        values = {}
+        width = len(cells)
+        for column, index in columns:
+            raw = cells[index] if index is not None and index < width else ""
+            try:
+                values[column.key] = column.parse(raw)
+            except CellError as exc:
+                errors.append((number, column.header, str(exc)))
+        parsed.append(ParsedRow(number, values))
+        if progress and count % PROGRESS_STEP == 0:
+            progress("parse", count, total)
+    if progress:
+        progress("parse", total, total)
+    return parsed
+
+
+def _check_unique_keys(rows: list[ParsedRow], ledger: Ledger, ctx: ImportContext) -> None:
+    if not ledger.natural_key:
+        return
+    seen: dict[tuple, int] = {}
+    first_key = ledger.natural_key[0]
+    for row in rows:
+        key = tuple(row.values.get(k) for k in ledger.natural_key)
+        if any(part in (None, "") for part in key):
+            continue
+        if key in seen:
+            ctx.error(row.number, first_key, MSG_DUPLICATE_KEY.format(row=seen[key]))
+        else:
+            seen[key] = row.number
+
+
+def _without_errors(rows: list[ParsedRow], ctx: ImportContext) -> list[ParsedRow]:
+    bad = {number for number, _, _ in ctx.errors}
+    return [r for r in rows if r.number not in bad] if bad else rows
+
+
+def _finish(job: ImportJob, errors: list[tuple[int, str, str]], *, rows_total: int) -> ImportJob:
+    errors = sorted(errors, key=lambda e: (e[0], e[1]))
+    job.rows_total = rows_total
+    job.error_count = len(errors)
+    job.errors = [list(e) for e in errors[: ImportJob.MAX_STORED_ERRORS]]
+    job.status = ImportStatus.FAILED if errors else ImportStatus.SUCCEEDED
+    job.finished_at = timezone.now()
+    job.save()
+    audit_record(
+        AuditEvent.IMPORT,
+        user=job.user,
+        obj=job,
+        success=not errors,
+        ledger=job.ledger,
+        rows=job.rows_total,
+        created=job.rows_created,
+        updated=job.rows_updated,
+        errors=job.error_count,
+    )
+    return job
