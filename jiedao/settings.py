@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "jiedao.workcalendar",
     "jiedao.excel",
     "jiedao.registry",
+    "jiedao.enterprises",
+    "jiedao.demo",
 ]
 
 MIDDLEWARE = [

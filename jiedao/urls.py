@@ -12,6 +12,8 @@ urlpatterns = [
     path("audit/", views.audit_list, name="audit_list"),
     path("calendar/", include("jiedao.workcalendar.urls")),
     path("excel/", include("jiedao.excel.urls")),
+    path("registry/", include("jiedao.registry.urls")),
+    path("enterprises/", include("jiedao.enterprises.urls")),
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
 ]

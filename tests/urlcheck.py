@@ -26,5 +26,3 @@ class Route:
 
 def one(expected, **kw) -> list[Route]:
     return [Route(expected, **kw)]
-
-

@@ -66,12 +66,43 @@ KEEP_REGISTRY = frozenset(
 )
 VIEW_FULL_RESIDENT = "registry.view_full_resident"
 
+# The economic directory (经济名录库): enterprises, on-site verification visits, investment leads.
+VIEW_ECONOMY = frozenset(
+    {"enterprises.view_enterprise", "enterprises.view_verificationvisit", "enterprises.view_investmentlead"}
+)
+KEEP_ECONOMY = frozenset(
+    {
+        "enterprises.add_enterprise",
+        "enterprises.change_enterprise",
+        "enterprises.export_enterprise",
+        "enterprises.add_verificationvisit",
+        "enterprises.add_investmentlead",
+        "enterprises.change_investmentlead",
+    }
+)
+
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
-    Role.STREET_LEADER: frozenset({VIEW_AREAS, VIEW_STAFF, "registry.export_resident"}) | VIEW_REGISTRY,
-    Role.OFFICE_STAFF: frozenset({VIEW_AREAS, VIEW_FULL_RESIDENT}) | VIEW_REGISTRY | KEEP_REGISTRY,
-    Role.COMMUNITY_SECRETARY: frozenset({VIEW_AREAS, VIEW_STAFF, VIEW_FULL_RESIDENT}) | VIEW_REGISTRY | KEEP_REGISTRY,
-    Role.COMMUNITY_WORKER: frozenset({VIEW_AREAS, VIEW_FULL_RESIDENT}) | VIEW_REGISTRY | KEEP_REGISTRY,
-    Role.GRID_WORKER: frozenset({VIEW_AREAS}) | VIEW_REGISTRY,
+    Role.STREET_LEADER: frozenset(
+        {VIEW_AREAS, VIEW_STAFF, "registry.export_resident", "enterprises.export_enterprise"}
+    )
+    | VIEW_REGISTRY
+    | VIEW_ECONOMY,
+    Role.OFFICE_STAFF: frozenset({VIEW_AREAS, VIEW_FULL_RESIDENT})
+    | VIEW_REGISTRY
+    | KEEP_REGISTRY
+    | VIEW_ECONOMY
+    | KEEP_ECONOMY,
+    Role.COMMUNITY_SECRETARY: frozenset({VIEW_AREAS, VIEW_STAFF, VIEW_FULL_RESIDENT})
+    | VIEW_REGISTRY
+    | KEEP_REGISTRY
+    | VIEW_ECONOMY
+    | KEEP_ECONOMY,
+    Role.COMMUNITY_WORKER: frozenset({VIEW_AREAS, VIEW_FULL_RESIDENT})
+    | VIEW_REGISTRY
+    | KEEP_REGISTRY
+    | VIEW_ECONOMY
+    | KEEP_ECONOMY,
+    Role.GRID_WORKER: frozenset({VIEW_AREAS}) | VIEW_REGISTRY | VIEW_ECONOMY,
     Role.AUDITOR: frozenset({VIEW_AUDIT_LOG}),
     Role.SYSADMIN: frozenset(_ACCOUNT_ADMIN | {VIEW_STAFF}),
 }

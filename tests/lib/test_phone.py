@@ -62,8 +62,29 @@ def test_it_rejects_non_ascii_digits():
 
 def test_it_messages_name_the_field():
     for name in dir(phone):
-        if name.startswith("MSG_"):
+        if name.startswith("MSG_MOBILE"):
             assert getattr(phone, name).startswith("手机号码"), name
+    assert phone.MSG_PHONE_FORMAT.startswith("联系电话")
+
+
+@pytest.mark.parametrize(
+    ("typed", "normalised"),
+    [
+        ("0471-6123456", "0471-6123456"),
+        ("04716123456", "0471-6123456"),
+        ("010 61234567", "010-61234567"),
+        ("138 1234 5678", "13812345678"),
+    ],
+)
+def test_it_accepts_mobile_or_fixed_line_numbers_as_contact_phones(typed, normalised):
+    assert phone.normalize_phone(typed) == normalised
+
+
+@pytest.mark.parametrize("typed", ["6123456", "0471-123", "12345678901", "电话"])
+def test_it_refuses_a_contact_phone_that_is_neither(typed):
+    with pytest.raises(phone.PhoneError) as exc:
+        phone.normalize_phone(typed)
+    assert str(exc.value) == phone.MSG_PHONE_FORMAT
 
 
 @given(

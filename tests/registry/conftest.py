@@ -35,11 +35,32 @@ def xlsx(rows: list[list]) -> bytes:
     return buffer.getvalue()
 
 
-RESIDENT_HEADER = ["姓名", "身份证号码", "联系电话", "居住类型", "社区", "小区", "楼栋", "单元", "房号", "与户主关系"]
+RESIDENT_HEADER = [
+    "姓名",
+    "身份证号码",
+    "联系电话",
+    "居住类型",
+    "社区",
+    "小区",
+    "楼栋",
+    "单元",
+    "房号",
+    "与户主关系",
+]
 
 
-def resident_row(name, id_number, phone="", residence="常住", community="社区A", compound="阳光小区",
-                 building="1号楼", unit="1", room="101", relation="户主"):
+def resident_row(
+    name,
+    id_number,
+    phone="",
+    residence="常住",
+    community="社区A",
+    compound="阳光小区",
+    building="1号楼",
+    unit="1",
+    room="101",
+    relation="户主",
+):
     return [name, id_number, phone, residence, community, compound, building, unit, room, relation]
 
 

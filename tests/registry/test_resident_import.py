@@ -31,7 +31,11 @@ def test_it_imports_residents_with_encrypted_ids_households_and_events(places, w
     assert zhang.id_number_masked == make_id(seq=1)[:3] + "*" * 11 + make_id(seq=1)[-4:]
     assert reveal(bytes(zhang.id_number_cipher), purpose=PURPOSE_RESIDENT_ID) == make_id(seq=1)
     assert zhang.phone_masked == "138****5678"
-    assert (zhang.gender, zhang.birth_date.isoformat(), zhang.name_initials) == (Gender.MALE, "1980-01-01", "zs")
+    assert (zhang.gender, zhang.birth_date.isoformat(), zhang.name_initials) == (
+        Gender.MALE,
+        "1980-01-01",
+        "zs",
+    )
     assert zhang.area == world.grid_a1 and Resident.objects.get(name="王五").area == world.grid_a2
     # Two people in one room are one household.
     assert Household.objects.count() == 2
@@ -95,7 +99,12 @@ def test_it_refuses_a_duplicate_id_within_the_file(places, world):
 
 
 def test_it_names_a_missing_required_column(places, world):
-    data = xlsx([[h for h in RESIDENT_HEADER if h != "房号"], ["张三", make_id(seq=1), "", "常住", "社区A", "阳光小区", "1号楼", "1", "户主"]])
+    data = xlsx(
+        [
+            [h for h in RESIDENT_HEADER if h != "房号"],
+            ["张三", make_id(seq=1), "", "常住", "社区A", "阳光小区", "1号楼", "1", "户主"],
+        ]
+    )
     job = import_file(get_ledger(LEDGER), data, file_name="x.xlsx", user=world.worker_a)
     assert job.errors == [[1, "房号", MSG_MISSING_COLUMN]]
 

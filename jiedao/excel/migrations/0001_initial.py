@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,27 +14,48 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='ImportJob',
+            name="ImportJob",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('ledger', models.CharField(db_index=True, max_length=40, verbose_name='台账')),
-                ('file_name', models.CharField(max_length=200, verbose_name='文件名')),
-                ('file_sha256', models.CharField(max_length=64, verbose_name='文件摘要')),
-                ('started_at', models.DateTimeField(auto_now_add=True, verbose_name='开始时间')),
-                ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='完成时间')),
-                ('status', models.CharField(choices=[('failed', '未导入（有错误）'), ('succeeded', '已导入')], max_length=16, verbose_name='结果')),
-                ('rows_total', models.PositiveIntegerField(default=0, verbose_name='数据行数')),
-                ('rows_created', models.PositiveIntegerField(default=0, verbose_name='新增')),
-                ('rows_updated', models.PositiveIntegerField(default=0, verbose_name='更新')),
-                ('rows_unchanged', models.PositiveIntegerField(default=0, verbose_name='未变')),
-                ('error_count', models.PositiveIntegerField(default=0, verbose_name='错误数')),
-                ('errors', models.JSONField(blank=True, default=list, verbose_name='错误明细')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to=settings.AUTH_USER_MODEL, verbose_name='导入人')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("ledger", models.CharField(db_index=True, max_length=40, verbose_name="台账")),
+                ("file_name", models.CharField(max_length=200, verbose_name="文件名")),
+                ("file_sha256", models.CharField(max_length=64, verbose_name="文件摘要")),
+                ("started_at", models.DateTimeField(auto_now_add=True, verbose_name="开始时间")),
+                ("finished_at", models.DateTimeField(blank=True, null=True, verbose_name="完成时间")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("failed", "未导入（有错误）"), ("succeeded", "已导入")],
+                        max_length=16,
+                        verbose_name="结果",
+                    ),
+                ),
+                ("rows_total", models.PositiveIntegerField(default=0, verbose_name="数据行数")),
+                ("rows_created", models.PositiveIntegerField(default=0, verbose_name="新增")),
+                ("rows_updated", models.PositiveIntegerField(default=0, verbose_name="更新")),
+                ("rows_unchanged", models.PositiveIntegerField(default=0, verbose_name="未变")),
+                ("error_count", models.PositiveIntegerField(default=0, verbose_name="错误数")),
+                ("errors", models.JSONField(blank=True, default=list, verbose_name="错误明细")),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="导入人",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '导入记录',
-                'verbose_name_plural': '导入记录',
-                'ordering': ['-started_at', '-id'],
+                "verbose_name": "导入记录",
+                "verbose_name_plural": "导入记录",
+                "ordering": ["-started_at", "-id"],
             },
         ),
     ]

@@ -1,0 +1,47 @@
+"""The demo sub-district, domain by domain. Each domain's builder is deterministic and idempotent; this
+module only orders them (it sits above every domain, like reports, and nothing imports it)."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from jiedao.core.demo import build_demo as build_areas_and_staff
+
+
+@dataclass
+class DemoReport:
+    street_name: str
+    logins: list[tuple[str, str, str]]
+    steps: list[tuple[str, float]] = field(default_factory=list)  # (what, seconds)
+
+
+def build(progress: Callable[[str], None] = lambda message: None) -> DemoReport:
+    import time
+
+    started = time.monotonic()
+    progress("区域与工作人员")
+    core = build_areas_and_staff()
+    report = DemoReport(street_name=core.street.name, logins=core.logins)
+    report.steps.append(("区域与工作人员", time.monotonic() - started))
+    for label, step in _domain_steps():
+        started = time.monotonic()
+        progress(label)
+        step(core.street)
+        report.steps.append((label, time.monotonic() - started))
+    return report
+
+
+def _domain_steps() -> list[tuple[str, Callable]]:
+    steps = []
+    try:
+        from jiedao.registry.demo import build_registry_demo
+    except ImportError:  # the registry's demo is not written yet
+        pass
+    else:
+        steps.append(("小区、楼栋、居民与场所", build_registry_demo))
+    try:
+        from jiedao.enterprises.demo import build_enterprise_demo
+    except ImportError:
+        pass
+    else:
+        steps.append(("企业、实地核查与招商", build_enterprise_demo))
+    return steps
