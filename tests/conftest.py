@@ -17,6 +17,9 @@ from jiedao.core.models import Area, AreaLevel, CommunityType, Office, Role, Use
 from jiedao.core.services.accounts import account_create, role_grant
 from jiedao.core.services.areas import area_create
 
+# Fixtures of the domains, available to every test (the `places` world of compounds and buildings …).
+pytest_plugins = ["tests.registry.helpers"]
+
 PASSWORD = "Jd-test-2023!"
 CAST = ["anonymous", "leader", "worker_a", "grid_a1", "grid_a2", "worker_b", "auditor", "sysadmin"]
 

@@ -12,7 +12,7 @@ class NavItem:
     label: str
     url_name: str
     icon: str  # a Bootstrap Icons name, e.g. "house"
-    perm: str | None = None
+    perm: str | tuple[str, ...] | None = None  # a tuple: any one of them
     description: str = ""
     section: str = ""  # view names starting with this mark the item active
 
@@ -28,6 +28,14 @@ MODULES = [
     NavItem(
         "工作日历", "calendar_year", "calendar3", None, "法定节假日、调休上班日与工作日计算", "calendar_"
     ),
+    NavItem(
+        "导入导出",
+        "excel_center",
+        "file-earmark-spreadsheet",
+        ("registry.view_compound", "registry.export_resident", "enterprises.view_enterprise"),
+        "各类台账的Excel模板、导入与导出",
+        "excel_",
+    ),
     NavItem("审计日志", "audit_list", "shield-check", VIEW_AUDIT_LOG, "登录、权限、授权等安全事件", "audit_"),
     NavItem("系统管理", "admin:index", "gear", USE_ADMIN, "账号、角色授权、科室、区划与日历维护", "admin:"),
 ]
@@ -36,7 +44,15 @@ MODULES = [
 def modules_for(user) -> list[NavItem]:
     if not user.is_authenticated:
         return []
-    return [m for m in MODULES if m.perm is None or user.has_perm(m.perm)]
+    return [m for m in MODULES if _may_open(user, m.perm)]
+
+
+def _may_open(user, perm) -> bool:
+    if perm is None:
+        return True
+    if isinstance(perm, tuple):
+        return any(user.has_perm(p) for p in perm)
+    return user.has_perm(perm)
 
 
 def navigation(request):

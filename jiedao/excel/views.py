@@ -61,8 +61,8 @@ def excel_import(request, code: str):
     ledger = _ledger(code)
     if not may_import(request.user, ledger):
         deny(request, ledger.import_permission or "excel.import")
-    form = ImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
+    if form.is_bound and form.is_valid():
         upload = form.cleaned_data["file"]
         job = import_file(ledger, upload.read(), file_name=upload.name, user=request.user)
         return redirect("excel_job", pk=job.pk)

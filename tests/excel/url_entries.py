@@ -1,4 +1,4 @@
-from tests.registry.conftest import RESIDENT_HEADER, make_id, resident_row, xlsx
+from tests.registry.helpers import RESIDENT_HEADER, make_id, resident_row, xlsx
 from tests.urlcheck import Route, one, statuses
 
 # Who keeps the registry: office staff, secretaries and community workers (worker_a, worker_b in the cast).

@@ -4,7 +4,7 @@ from jiedao.core.figures import Period, compute, get_indicator
 from jiedao.registry.models import PremisesKind, PremisesSubKind, Residence, ResidentEventKind
 from jiedao.registry.services.people import household_get_or_create, resident_leave, resident_register
 from jiedao.registry.services.places import premises_create
-from tests.registry.conftest import make_id
+from tests.registry.helpers import make_id
 
 
 def value(code, year=2023, **kw):

@@ -7,7 +7,7 @@ from jiedao.excel.registry import get_ledger
 from jiedao.lib.idcard import MSG_CHECK_DIGIT
 from jiedao.registry.ledgers import MSG_BUILDING_UNKNOWN, MSG_ID_ELSEWHERE
 from jiedao.registry.models import Gender, Household, Resident, ResidentEvent, ResidentEventKind
-from tests.registry.conftest import RESIDENT_HEADER, make_id, resident_row, xlsx
+from tests.registry.helpers import RESIDENT_HEADER, make_id, resident_row, xlsx
 
 LEDGER = "residents"
 
