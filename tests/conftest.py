@@ -12,10 +12,15 @@ from dataclasses import dataclass
 from datetime import date
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from jiedao.core.models import Area, AreaLevel, CommunityType, Office, Role, User
 from jiedao.core.services.accounts import account_create, role_grant
 from jiedao.core.services.areas import area_create
+
+# No per-example deadline: on a busy 2-core CI machine a slow example is not a bug.
+hypothesis_settings.register_profile("jiedao", deadline=None)
+hypothesis_settings.load_profile("jiedao")
 
 # Fixtures of the domains, available to every test (the `places` world of compounds and buildings …).
 pytest_plugins = ["tests.registry.helpers"]

@@ -14,7 +14,9 @@ class NavItem:
     icon: str  # a Bootstrap Icons name, e.g. "house"
     perm: str | tuple[str, ...] | None = None  # a tuple: any one of them
     description: str = ""
-    section: str = ""  # view names starting with this mark the item active
+    section: str | tuple[str, ...] = (
+        ""  # view names starting with this (or one of these) mark the item active
+    )
 
     @property
     def url(self) -> str:
@@ -27,6 +29,54 @@ MODULES = [
     NavItem("区域管理", "area_list", "diagram-3", VIEW_AREAS, "街道、社区、网格及区划变更", "area_"),
     NavItem(
         "工作日历", "calendar_year", "calendar3", None, "法定节假日、调休上班日与工作日计算", "calendar_"
+    ),
+    NavItem(
+        "居民",
+        "resident_list",
+        "people",
+        "registry.view_resident",
+        "实有人口：查询、登记、变动与标签",
+        "resident_",
+    ),
+    NavItem(
+        "户",
+        "household_list",
+        "house-door",
+        "registry.view_household",
+        "按地址、户编号查询户及其成员",
+        "household_",
+    ),
+    NavItem(
+        "小区楼栋",
+        "compound_list",
+        "buildings",
+        "registry.view_compound",
+        "小区、楼栋及其户数、人数",
+        ("compound_", "building_"),
+    ),
+    NavItem(
+        "场所",
+        "premises_list",
+        "shop",
+        "registry.view_premises",
+        "商铺、三合一、九小、宗教等场所",
+        "premises_",
+    ),
+    NavItem(
+        "人口统计",
+        "population_stats",
+        "bar-chart",
+        "registry.view_resident",
+        "按社区、网格统计人口、年龄段与标签",
+        "population_",
+    ),
+    NavItem(
+        "经济名录",
+        "enterprise_list",
+        "building",
+        "enterprises.view_enterprise",
+        "经济名录库、实地核查与招商引资",
+        ("enterprise_", "visit_", "lead_"),
     ),
     NavItem(
         "导入导出",

@@ -9,7 +9,7 @@ MSG_INVALID_LOGIN = "账号或密码错误"
 MSG_DATE_RANGE = "结束日期不能早于开始日期"
 
 
-def _bootstrap(form: forms.Form) -> None:
+def bootstrap_form(form: forms.Form) -> None:
     for field in form.fields.values():
         widget = field.widget
         css = "form-select" if isinstance(widget, forms.Select) else "form-control"
@@ -29,7 +29,7 @@ class LoginForm(AuthenticationForm):
         self.fields["password"].label = "密码"
         self.fields["username"].widget.attrs["placeholder"] = "请输入账号"
         self.fields["password"].widget.attrs["placeholder"] = "请输入密码"
-        _bootstrap(self)
+        bootstrap_form(self)
 
     def clean(self):
         username = (self.cleaned_data.get("username") or "").strip()
@@ -67,7 +67,7 @@ class AreaFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _bootstrap(self)
+        bootstrap_form(self)
 
 
 class AuditFilterForm(DateRangeMixin, forms.Form):
@@ -85,4 +85,4 @@ class AuditFilterForm(DateRangeMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _bootstrap(self)
+        bootstrap_form(self)

@@ -258,7 +258,11 @@ def _stage_dates_in_order() -> Q:
         & (Q(signed_on__isnull=True) | Q(signed_on__gte=F("negotiating_on")))
         & (Q(settled_on__isnull=True) | Q(settled_on__gte=F("signed_on")))
         & (Q(dropped_on__isnull=True) | Q(dropped_on__gte=F("contacted_on")))
-        & (Q(dropped_on__isnull=True) | Q(negotiating_on__isnull=True) | Q(dropped_on__gte=F("negotiating_on")))
+        & (
+            Q(dropped_on__isnull=True)
+            | Q(negotiating_on__isnull=True)
+            | Q(dropped_on__gte=F("negotiating_on"))
+        )
         & (Q(dropped_on__isnull=True) | Q(signed_on__isnull=True) | Q(dropped_on__gte=F("signed_on")))
     )
 
@@ -292,7 +296,9 @@ class InvestmentLead(models.Model):
     area = models.ForeignKey(
         "core.Area", verbose_name="所属区域", on_delete=models.PROTECT, related_name="investment_leads"
     )
-    stage = models.CharField("项目阶段", max_length=16, choices=LeadStage.choices, default=LeadStage.CONTACTED)
+    stage = models.CharField(
+        "项目阶段", max_length=16, choices=LeadStage.choices, default=LeadStage.CONTACTED
+    )
     contacted_on = models.DateField("接洽日期")
     negotiating_on = models.DateField("洽谈日期", null=True, blank=True)
     signed_on = models.DateField("签约日期", null=True, blank=True)

@@ -52,12 +52,12 @@ def _strip_country(number: str) -> str:
     return number
 
 
-MSG_PHONE_FORMAT = "联系电话格式错误：应为11位手机号码，或带区号的固定电话（如 0471-1234567）"
+MSG_PHONE_FORMAT = "联系电话格式错误：应为11位手机号码，或带区号的固定电话（如 0471-6123456）"
 _LANDLINE = re.compile(r"0[1-9][0-9]{1,2}-?[2-9][0-9]{6,7}")
 
 
 def normalize_phone(value: object) -> str:
-    """A mobile number (11 digits) or a fixed line with its area code ("0471-1234567"); raises PhoneError."""
+    """A mobile number (11 digits) or a fixed line with its area code ("0471-6123456"); raises PhoneError."""
     text = normalize_text(value, drop=" ")
     try:
         return normalize_mobile(text)

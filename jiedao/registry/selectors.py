@@ -3,11 +3,25 @@
 import re
 from datetime import date
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Case, Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from jiedao.core.crypto import mobile_index, resident_id_index
-from jiedao.registry.models import ELDERLY_AGE_TAG, Resident, ResidentStatus, ResidentTag
+from jiedao.core.models import Area
+from jiedao.registry.models import (
+    ELDERLY_AGE,
+    ELDERLY_AGE_TAG,
+    Building,
+    Compound,
+    Household,
+    Premises,
+    Relation,
+    Resident,
+    ResidentStatus,
+    ResidentTag,
+    Tag,
+)
 
 _LETTERS = re.compile(r"^[A-Za-z]+$")
 _DIGITS = re.compile(r"^[0-9Xx０-９ \-]+$")
@@ -92,3 +106,245 @@ def population_by_area(queryset: QuerySet, *, on: date, level: str = "community"
         )
     rows = base.values(f"{key}_id", f"{key}__name").annotate(**aggregates).order_by(f"{key}__path")
     return list(rows)
+
+
+# ---- Pages: lists, details and the population table ---------------------------------------------------
+
+
+def communities_for(user) -> QuerySet:
+    """Communities the user sees something of: held, under a held area, or holding a held grid."""
+    visible = Area.objects.for_user(user)
+    return (
+        Area.objects.communities()
+        .filter(Q(pk__in=visible.values("pk")) | Q(pk__in=visible.grids().values("parent_id")))
+        .order_by(F("valid_to").asc(nulls_first=True), "path")
+    )
+
+
+def grids_for(user, *, community=None) -> QuerySet:
+    grids = Area.objects.for_user(user).grids().select_related("parent")
+    if community is not None:
+        grids = grids.filter(parent=community)
+    return grids.order_by(F("valid_to").asc(nulls_first=True), "path")
+
+
+def resident_list(user, params: dict, *, on: date | None = None) -> QuerySet:
+    """The list page's residents: in scope, filtered, with only the columns the page shows and the tags
+    valid on `on` (as `current_tags`)."""
+    on = on or timezone.localdate()
+    residents = (
+        Resident.objects.for_user(user)
+        .select_related("household", "area__parent")
+        .only(
+            *("name", "gender", "birth_date", "id_number_masked", "phone_masked", "residence", "status"),
+            *("household", "household__address", "area", "area__name", "area__level", "area__parent"),
+            "area__parent__name",
+        )
+        .prefetch_related(
+            Prefetch(
+                "tags",
+                queryset=ResidentTag.objects.valid_on(on).only("resident_id", "tag"),
+                to_attr="current_tags",
+            )
+        )
+    )
+    return resident_filter(residents, params, on=on)
+
+
+HISTORY_HIDDEN_FIELDS = ("id_number_cipher", "id_number_index", "phone_cipher", "phone_index", "version")
+
+
+def _display(field, value) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    return str(value)
+
+
+def resident_history(resident: Resident) -> list[dict]:
+    """The resident's saved versions, newest first, each with the fields it changed (labels and values as
+    staff read them; ciphers and blind indexes left out)."""
+    records = list(resident.history.select_related("history_user").order_by("history_date", "history_id"))
+    fields = {f.name: f for f in Resident._meta.fields}
+    entries, previous = [], None
+    for record in records:
+        changes = []
+        if previous is not None:
+            delta = record.diff_against(
+                previous, excluded_fields=HISTORY_HIDDEN_FIELDS, foreign_keys_are_objs=True
+            )
+            for change in delta.changes:
+                field = fields[change.field]
+                changes.append(
+                    {
+                        "label": field.verbose_name,
+                        "old": _display(field, change.old),
+                        "new": _display(field, change.new),
+                    }
+                )
+        entries.append({"record": record, "changes": changes})
+        previous = record
+    return entries[::-1]
+
+
+def household_members(user, household_id: int) -> QuerySet:
+    """The members of a household in scope: on the register first, the head of the household first."""
+    head_first = Case(When(relation=Relation.HEAD, then=0), default=1)
+    return (
+        Resident.objects.for_user(user)
+        .filter(household_id=household_id)
+        .order_by(Case(When(status=ResidentStatus.ACTIVE, then=0), default=1), head_first, "name")
+    )
+
+
+def resident_dossier(resident: Resident, user) -> dict:
+    """What the detail page shows besides the record: household members, tags, events and history."""
+    return {
+        "members": household_members(user, resident.household_id) if resident.household_id else [],
+        "tags": resident.tags.order_by(F("valid_to").desc(nulls_first=True), "-valid_from"),
+        "events": resident.events.select_related(
+            "from_household", "to_household", "from_area__parent", "to_area__parent", "recorded_by"
+        ),
+        "history": resident_history(resident),
+    }
+
+
+def household_search(user, *, q: str = "", community=None, grid=None, building=None) -> QuerySet:
+    households = Household.objects.for_user(user).select_related("building__compound", "area__parent")
+    q = q.strip()
+    if q:
+        households = households.filter(Q(address__contains=q) | Q(number=q.upper()))
+    if community is not None:
+        households = households.filter(area__parent=community)
+    if grid is not None:
+        households = households.filter(area=grid)
+    if building is not None:
+        households = households.filter(building=building)
+    members = Resident.objects.active().filter(household=OuterRef("pk"))
+    return households.annotate(member_count=_count(members, "household"))
+
+
+def _count(queryset: QuerySet, group_by: str):
+    """A correlated COUNT(*) of `queryset` (already filtered on an OuterRef), 0 when empty."""
+    counted = queryset.order_by().values(group_by).annotate(n=Count("pk")).values("n")[:1]
+    return Coalesce(Subquery(counted), 0)
+
+
+def compound_search(user, *, q: str = "", community=None) -> QuerySet:
+    """Compounds in scope, each with the buildings, households and residents (在册) the user sees in it."""
+    compounds = Compound.objects.for_user(user).select_related("area")
+    q = q.strip()
+    if q:
+        compounds = compounds.filter(Q(name__contains=q) | Q(address__contains=q))
+    if community is not None:
+        compounds = compounds.filter(area=community)
+    outer = OuterRef("pk")
+    return compounds.annotate(
+        building_count=_count(Building.objects.for_user(user).filter(compound=outer), "compound"),
+        household_count=_count(
+            Household.objects.for_user(user).filter(building__compound=outer), "building__compound"
+        ),
+        resident_count=_count(
+            Resident.objects.for_user(user).active().filter(household__building__compound=outer),
+            "household__building__compound",
+        ),
+    )
+
+
+def compound_buildings(user, compound) -> QuerySet:
+    outer = OuterRef("pk")
+    return (
+        Building.objects.for_user(user)
+        .filter(compound=compound)
+        .select_related("area__parent")
+        .annotate(
+            household_count=_count(Household.objects.filter(building=outer), "building"),
+            resident_count=_count(
+                Resident.objects.active().filter(household__building=outer), "household__building"
+            ),
+        )
+        .order_by("name")
+    )
+
+
+def premises_search(
+    user, *, q: str = "", kind: str = "", sub_kind: str = "", status: str = "", community=None
+) -> QuerySet:
+    premises = Premises.objects.for_user(user).select_related(
+        "area__parent", "compound", "building__compound"
+    )
+    q = q.strip()
+    if q:
+        premises = premises.filter(Q(name__contains=q) | Q(address__contains=q))
+    for field, value in (("kind", kind), ("sub_kind", sub_kind), ("status", status)):
+        if value:
+            premises = premises.filter(**{field: value})
+    if community is not None:
+        premises = premises.filter(Q(area=community) | Q(area__parent=community))
+    return premises
+
+
+def population_columns() -> dict:
+    """The population table's column groups: age bands, then tags (高龄 last, derived from the birth date)."""
+    return {
+        "bands": [(code, label) for code, label, _, _ in AGE_BANDS],
+        "tags": [*Tag.choices, (ELDERLY_AGE_TAG, f"高龄（{ELDERLY_AGE}岁及以上）")],
+    }
+
+
+def population_table(user, on: date, community=None) -> dict:
+    """Residents on the register on `on` within the user's scope, by community — or, given a community, by its
+    grids: 总人口, 常住, 流动, age bands and the tags valid on `on`, plus a totals row.
+
+    Two aggregate queries (people, tags), whatever the number of residents. A resident is counted in the area
+    they belong to now: a move between grids is not replayed back to `on`."""
+    residents = Resident.objects.for_user(user)
+    areas = communities_for(user)
+    level, key = "community", "area__parent"
+    if community is not None:
+        residents, areas = residents.filter(area__parent=community), grids_for(user, community=community)
+        level, key = "grid", "area"
+    people = {row[f"{key}_id"]: row for row in population_by_area(residents, on=on, level=level)}
+    tag_counts: dict[tuple[int, str], int] = {}
+    tagged = (
+        ResidentTag.objects.valid_on(on)
+        .filter(resident__in=residents.registered_on(on))
+        .values_list(f"resident__{key}_id", "tag")
+        .annotate(n=Count("resident_id", distinct=True))
+        .order_by()
+    )
+    for area_id, tag, n in tagged:
+        tag_counts[(area_id, tag)] = n
+    columns = population_columns()
+    elderly_band = next(code for code, _, low, _ in AGE_BANDS if low == ELDERLY_AGE)
+    listed = list(areas.filter(Q(valid_to__isnull=True) | Q(pk__in=people.keys())))
+    rows = []
+    for area in listed:
+        counts = people.get(area.pk, {})
+        row = {
+            "area": area,
+            "total": counts.get("total", 0),
+            "permanent": counts.get("permanent", 0),
+            "floating": counts.get("floating", 0),
+            "bands": [counts.get(f"age_{code}", 0) for code, _ in columns["bands"]],
+            "tags": [
+                counts.get(f"age_{elderly_band}", 0)
+                if code == ELDERLY_AGE_TAG
+                else tag_counts.get((area.pk, code), 0)
+                for code, _ in columns["tags"]
+            ],
+        }
+        rows.append(row)
+    totals = {
+        "total": sum(r["total"] for r in rows),
+        "permanent": sum(r["permanent"] for r in rows),
+        "floating": sum(r["floating"] for r in rows),
+        "bands": [sum(col) for col in zip(*(r["bands"] for r in rows), strict=True)]
+        or [0] * len(columns["bands"]),
+        "tags": [sum(col) for col in zip(*(r["tags"] for r in rows), strict=True)]
+        or [0] * len(columns["tags"]),
+    }
+    return {"level": level, "on": on, "community": community, "rows": rows, "totals": totals, **columns}

@@ -134,7 +134,7 @@ class Premises(models.Model):
     operator_name = models.CharField("负责人", max_length=50, blank=True)
     operator_phone_cipher = models.BinaryField("负责人电话（密文）", null=True, blank=True, editable=False)
     operator_phone_index = models.CharField(max_length=32, blank=True, db_index=True, editable=False)
-    operator_phone_masked = models.CharField("负责人电话", max_length=11, blank=True, editable=False)
+    operator_phone_masked = models.CharField("负责人电话", max_length=20, blank=True, editable=False)
     address = models.CharField("地址", max_length=200)
     compound = models.ForeignKey(
         Compound,
