@@ -18,7 +18,8 @@ class CappedPaginator(Paginator):
     @cached_property
     def count(self) -> int:
         if isinstance(self.object_list, QuerySet):
-            return self.object_list[: self.cap + 1].count()
+            # Without the ordering: a sliced count keeps ORDER BY, which would sort every match first.
+            return self.object_list.order_by()[: self.cap + 1].count()
         return len(self.object_list)
 
     @property

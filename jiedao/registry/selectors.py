@@ -3,8 +3,9 @@
 import re
 from datetime import date
 
+from django.db import connection
 from django.db.models import Case, Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery, When
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Collate
 from django.utils import timezone
 
 from jiedao.core.crypto import mobile_index, resident_id_index
@@ -25,6 +26,8 @@ from jiedao.registry.models import (
 
 _LETTERS = re.compile(r"^[A-Za-z]+$")
 _DIGITS = re.compile(r"^[0-9Xx０-９ \-]+$")
+# What an address has and a name has not: digits, or the words of compounds, buildings and streets.
+_ADDRESS_HINT = re.compile(r"[0-9０-９]|小区|花园|家园|家属|大院|院|号|楼|单元|路|街|巷|村|排|苑|城|府|庭|区")
 
 AGE_BANDS = [
     ("0-17", "0–17岁", 0, 17),
@@ -47,6 +50,23 @@ def age_between(queryset: QuerySet, low: int, high: int, on: date, field: str = 
     return queryset.filter(**{f"{field}__gt": _years_ago(on, high + 1), f"{field}__lte": _years_ago(on, low)})
 
 
+def bytewise(queryset: QuerySet, field: str) -> tuple[QuerySet, str]:
+    """`field` compared in byte order, for prefix searches and ordering on one index.
+
+    On PostgreSQL the names are indexed as `(name COLLATE "C")` (migration 0003): under the C collation a
+    B-tree serves both `LIKE 'prefix%'` and `ORDER BY`, so a search reads only the matching rows, in order.
+    Under the locale collation the planner must pick one index for the filter and another for the order,
+    and at a million residents it picks badly (seconds instead of milliseconds). For Chinese names byte
+    order is code-point order, as good as the locale's. Returns the queryset and the name to filter and
+    order by."""
+    if connection.vendor != "postgresql":
+        return queryset, field
+    alias = f"{field}_bytes"
+    if alias not in queryset.query.annotations:
+        queryset = queryset.alias(**{alias: Collate(field, "C")})
+    return queryset, alias
+
+
 def resident_search(queryset: QuerySet, q: str) -> QuerySet:
     """One box for everything staff type: an exact ID or phone number (through the blind index), pinyin
     initials, a name prefix, or part of an address."""
@@ -62,14 +82,25 @@ def resident_search(queryset: QuerySet, q: str) -> QuerySet:
             return queryset.filter(phone_index=index)
         return queryset.none()
     if _LETTERS.match(q):
-        return queryset.filter(name_initials__startswith=q.lower())
-    return queryset.filter(Q(name__startswith=q) | Q(household__address__contains=q))
+        # Ordered by the initials so that PostgreSQL reads the initials index in order (sorting by name would
+        # make it walk the name index and filter a million rows to find a few hundred).
+        queryset, initials_key = bytewise(queryset, "name_initials")
+        queryset, name_key = bytewise(queryset, "name")
+        return queryset.filter(**{f"{initials_key}__startswith": q.lower()}).order_by(
+            initials_key, name_key, "id"
+        )
+    if _ADDRESS_HINT.search(q):
+        return queryset.filter(household__address__contains=q)
+    # A name prefix alone: ORed with an address search it could not use the name index.
+    queryset, name_key = bytewise(queryset, "name")
+    return queryset.filter(**{f"{name_key}__startswith": q})
 
 
 def resident_filter(queryset: QuerySet, params: dict, *, on: date | None = None) -> QuerySet:
     """Apply the list page's filters (all optional): q, community, grid, residence, status, gender, tag, age."""
     on = on or timezone.localdate()
-    qs = resident_search(queryset, params.get("q", ""))
+    queryset, name_key = bytewise(queryset, "name")
+    qs = resident_search(queryset.order_by(name_key, "id"), params.get("q", ""))
     status = params.get("status", ResidentStatus.ACTIVE)
     if status and status != "all":
         qs = qs.filter(status=status)

@@ -216,12 +216,8 @@ class Resident(models.Model):
         ]
         indexes = [
             models.Index(fields=["area", "status"], name="resident_area_status_idx"),
-            models.Index(fields=["name"], name="resident_name_prefix_idx", opclasses=["varchar_pattern_ops"]),
-            models.Index(
-                fields=["name_initials"],
-                name="resident_initials_prefix_idx",
-                opclasses=["varchar_pattern_ops"],
-            ),
+            # PostgreSQL also has (name COLLATE "C", id) and (name_initials COLLATE "C", …) indexes for
+            # prefix searches in order: see migration 0003 and selectors.bytewise().
             models.Index(fields=["birth_date"], name="resident_birth_date_idx"),
         ]
         constraints = [
