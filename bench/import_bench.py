@@ -13,7 +13,6 @@ random, so nothing is read from or written to var/.
 """
 
 import argparse
-import contextlib
 import gc
 import io
 import os
@@ -446,6 +445,12 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     if args.profile:
         args.repeat = 1
+    if not args.skip_import_export:
+        try:
+            import import_export  # noqa: F401
+            import openpyxl  # noqa: F401
+        except ImportError:
+            parser.error("pip install django-import-export==4.4.3 openpyxl, or pass --skip-import-export")
 
     scratch = configure(args.database)
     try:
@@ -501,8 +506,10 @@ def main(argv: list[str] | None = None) -> None:
         if args.profile:
             print("(profiled run: the jiedao times include the profiler's overhead)")
     finally:
-        with contextlib.suppress(Exception):
+        try:
             teardown(args.database, scratch)
+        except Exception as exc:  # report, but let the run's own error (if any) be the one raised
+            print(f"cleanup failed: {exc!r} (scratch: {scratch}, database: {PG_DATABASE})", file=sys.stderr)
 
 
 if __name__ == "__main__":
