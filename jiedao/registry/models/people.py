@@ -137,7 +137,7 @@ class Household(models.Model):
     )
     note = models.CharField("备注", max_length=200, blank=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(no_db_index=["number", "building", "area"])
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
@@ -166,13 +166,14 @@ class ResidentQuerySet(ScopedQuerySet):
 
 
 class Resident(models.Model):
-    name = models.CharField("姓名", max_length=50, db_index=True)
-    name_initials = models.CharField("拼音首字母", max_length=20, db_index=True, editable=False)
+    # Searched by prefix through the byte-order indexes of migrations 0003 (PostgreSQL) and 0004 (SQLite).
+    name = models.CharField("姓名", max_length=50)
+    name_initials = models.CharField("拼音首字母", max_length=20, editable=False)
     id_number_cipher = models.BinaryField("身份证号码（密文）", editable=False)
-    id_number_index = models.CharField("身份证号码索引", max_length=32, unique=True, editable=False)
+    id_number_index = models.CharField("身份证号码索引", max_length=32, editable=False)
     id_number_masked = models.CharField("身份证号码", max_length=18, editable=False)
     phone_cipher = models.BinaryField("联系电话（密文）", null=True, blank=True, editable=False)
-    phone_index = models.CharField(max_length=32, blank=True, db_index=True, editable=False)
+    phone_index = models.CharField(max_length=32, blank=True, editable=False)
     phone_masked = models.CharField("联系电话", max_length=11, blank=True, editable=False)
     gender = models.CharField("性别", max_length=1, choices=Gender.choices, editable=False)
     birth_date = models.DateField("出生日期", editable=False)
@@ -191,8 +192,13 @@ class Resident(models.Model):
     relation = models.CharField("与户主关系", max_length=16, choices=Relation.choices, blank=True)
     ethnicity = models.CharField("民族", max_length=2, choices=Ethnicity.choices, default="01")
     party_member = models.BooleanField("中共党员", default=False)
+    # Indexed together with status (resident_area_status_idx), which serves every lookup by area.
     area = models.ForeignKey(
-        "core.Area", verbose_name="所属网格", on_delete=models.PROTECT, related_name="residents"
+        "core.Area",
+        verbose_name="所属网格",
+        on_delete=models.PROTECT,
+        related_name="residents",
+        db_index=False,
     )
     status = models.CharField(
         "状态", max_length=16, choices=ResidentStatus.choices, default=ResidentStatus.ACTIVE
@@ -203,7 +209,11 @@ class Resident(models.Model):
     # Optimistic lock: an edit made on a stale copy is refused, never merged.
     version = models.PositiveIntegerField("版本", default=1, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["name_initials"])
+    # The history is read by resident (its `id` stays indexed); every other index there would only slow
+    # the bulk imports that write a history row per resident.
+    history = HistoricalRecords(
+        excluded_fields=["name_initials"], no_db_index=["id_number_index", "household", "area"]
+    )
     objects = ResidentQuerySet.as_manager()
 
     class Meta:
@@ -216,17 +226,23 @@ class Resident(models.Model):
         ]
         indexes = [
             models.Index(fields=["area", "status"], name="resident_area_status_idx"),
+            models.Index(fields=["phone_index"], name="resident_phone_index_idx"),
             # PostgreSQL also has (name COLLATE "C", id) and (name_initials COLLATE "C", …) indexes for
             # prefix searches in order: see migration 0003 and selectors.bytewise().
             models.Index(fields=["birth_date"], name="resident_birth_date_idx"),
         ]
         constraints = [
+            models.UniqueConstraint(
+                fields=["id_number_index"],
+                name="resident_unique_id_number",
+                violation_error_message="该身份证号码已登记",
+            ),
             models.CheckConstraint(
                 name="resident_left_on_only_when_gone",
                 condition=Q(status=ResidentStatus.ACTIVE, left_on__isnull=True)
                 | (~Q(status=ResidentStatus.ACTIVE) & Q(left_on__isnull=False)),
                 violation_error_message="在册居民不能有注销日期；迁出或死亡的居民必须有注销日期",
-            )
+            ),
         ]
 
     def __str__(self):
@@ -306,26 +322,64 @@ class ResidentEventKind(models.TextChoices):
 
 
 class ResidentEvent(models.Model):
+    """One move of a resident. A log: its references to households and areas carry no database constraint
+    (nothing is ever deleted, and the log must never block or be rewritten by a change elsewhere), which
+    also spares a bulk import one foreign-key check per reference."""
+
     resident = models.ForeignKey(
         Resident, verbose_name="居民", on_delete=models.PROTECT, related_name="events"
     )
     kind = models.CharField("事件", max_length=16, choices=ResidentEventKind.choices)
     occurred_on = models.DateField("发生日期")
     from_household = models.ForeignKey(
-        Household, verbose_name="原户", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        Household,
+        verbose_name="原户",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
+        db_constraint=False,
     )
     to_household = models.ForeignKey(
-        Household, verbose_name="新户", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        Household,
+        verbose_name="新户",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
+        db_constraint=False,
     )
     from_area = models.ForeignKey(
-        "core.Area", verbose_name="原网格", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "core.Area",
+        verbose_name="原网格",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
+        db_constraint=False,
     )
     to_area = models.ForeignKey(
-        "core.Area", verbose_name="新网格", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "core.Area",
+        verbose_name="新网格",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
+        db_constraint=False,
     )
     note = models.CharField("说明", max_length=200, blank=True)
     recorded_by = models.ForeignKey(
-        "core.User", verbose_name="登记人", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "core.User",
+        verbose_name="登记人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
     )
     recorded_at = models.DateTimeField("登记时间", auto_now_add=True)
 
