@@ -20,7 +20,6 @@ from jiedao.excel.registry import all_ledgers
 from jiedao.excel.spec import CellError, ImportContext, Ledger, ParsedRow
 
 MSG_DUPLICATE_KEY = "与第{row}行重复"
-PROGRESS_STEP = 5000
 
 
 def import_file(
@@ -97,34 +96,37 @@ def _import(ledger: Ledger, data: bytes, *, file_name: str, user, progress) -> I
 
 
 def _parse(sheet: Sheet, ledger: Ledger, ctx: ImportContext, progress) -> list[ParsedRow]:
-    present = [(c, sheet.positions[c.key]) for c in ledger.import_columns if c.key in sheet.positions]
-    # A column the file does not have is the same empty cell on every row: parse it once.
-    defaults, absent_errors = {}, []
-    for column in ledger.import_columns:
-        if column.key not in sheet.positions:
+    """Every cell through its column's parser, column by column (one tight loop per column is markedly
+    cheaper than a loop over columns inside a loop over rows, at a million cells)."""
+    rows = sheet.rows
+    total = len(rows)
+    columns: dict[str, list] = {}
+    failures: list[tuple[int, int, str]] = []  # (row index, column order, reason): sorted back into row order
+    for order, column in enumerate(ledger.import_columns):
+        index = sheet.positions.get(column.key)
+        if index is None:
+            # A column the file does not have is the same empty cell on every row: parse it once.
             try:
-                defaults[column.key] = column.parse("")
+                columns[column.key] = [column.parse("")] * total
             except CellError as exc:
-                absent_errors.append((column.header, str(exc)))
-    errors = ctx.errors
-    parsed = []
-    total = len(sheet.rows)
-    for count, (number, cells) in enumerate(sheet.rows, start=1):
-        values = dict(defaults)
-        width = len(cells)
-        for column, index in present:
+                failures.extend((i, order, str(exc)) for i in range(total))
+            continue
+        parse, values = column.parse, [None] * total
+        for i, (_, cells) in enumerate(rows):
             try:
-                values[column.key] = column.parse(cells[index] if index < width else "")
+                values[i] = parse(cells[index] if index < len(cells) else "")
             except CellError as exc:
-                errors.append((number, column.header, str(exc)))
-        for header, message in absent_errors:
-            errors.append((number, header, message))
-        parsed.append(ParsedRow(number, values))
-        if progress and count % PROGRESS_STEP == 0:
-            progress("parse", count, total)
-    if progress:
-        progress("parse", total, total)
-    return parsed
+                failures.append((i, order, str(exc)))
+        columns[column.key] = values
+        if progress:
+            progress("parse", total * (order + 1) // len(ledger.import_columns), total)
+    headers = [c.header for c in ledger.import_columns]
+    ctx.errors.extend((rows[i][0], headers[order], reason) for i, order, reason in sorted(failures))
+    keys = list(columns)
+    return [
+        ParsedRow(number, dict(zip(keys, values, strict=True)))
+        for (number, _), values in zip(rows, zip(*columns.values(), strict=True), strict=True)
+    ]
 
 
 def _check_unique_keys(rows: list[ParsedRow], ledger: Ledger, ctx: ImportContext) -> None:
