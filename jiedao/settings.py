@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "jiedao.excel",
     "jiedao.registry",
     "jiedao.enterprises",
+    "jiedao.cases",
     "jiedao.demo",
 ]
 

@@ -23,7 +23,7 @@ hypothesis_settings.register_profile("jiedao", deadline=None)
 hypothesis_settings.load_profile("jiedao")
 
 # Fixtures of the domains, available to every test (the `places` world of compounds and buildings …).
-pytest_plugins = ["tests.registry.helpers"]
+pytest_plugins = ["tests.registry.helpers", "tests.cases.helpers"]
 
 PASSWORD = "Jd-test-2023!"
 CAST = ["anonymous", "leader", "worker_a", "grid_a1", "grid_a2", "worker_b", "auditor", "sysadmin"]

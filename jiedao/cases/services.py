@@ -1,0 +1,120 @@
+"""Creating cases. Every later change is a move (jiedao.cases.workflow.case_move)."""
+
+import uuid
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from jiedao.cases import deadlines
+from jiedao.cases.models import Case, CaseEvent, Category, Source, State, Urgency
+from jiedao.core.crypto import PURPOSE_PHONE, get_cipher
+from jiedao.core.models import Area, AreaLevel, User
+from jiedao.lib.masking import mask_mobile
+from jiedao.lib.phone import PhoneError, normalize_phone
+
+MSG_CATEGORY = "分类“{name}”已停用或不存在"
+MSG_AREA_LEVEL = "工单所属区域应为社区或网格"
+MSG_UPSTREAM_TAKEN = "上游工单编号“{number}”已存在"
+MSG_TITLE = "标题不能为空"
+
+NUMBER_PREFIX = {
+    Source.HOTLINE: "RX",
+    Source.GRID: "WG",
+    Source.PETITION: "XF",
+    Source.DISPUTE: "TJ",
+    Source.HAZARD: "YH",
+    Source.RIVER: "XH",
+    Source.RESIDENT: "SB",
+    Source.ENFORCEMENT: "ZF",
+    Source.OTHER: "QT",
+}
+
+
+def _reporter_phone(raw: str | None) -> dict:
+    if not raw:
+        return {}
+    try:
+        number = normalize_phone(raw)
+    except PhoneError as exc:
+        raise ValidationError({"reporter_phone": str(exc)}) from None
+    cipher = get_cipher()
+    masked = mask_mobile(number) if len(number) == 11 else number[:-4] + "****"
+    return {
+        "reporter_phone_cipher": cipher.encrypt(number, purpose=PURPOSE_PHONE),
+        "reporter_phone_index": cipher.blind_index(number, purpose=PURPOSE_PHONE),
+        "reporter_phone_masked": masked,
+    }
+
+
+def case_number(source: str, received_at: datetime, pk: int) -> str:
+    """RX2023 + the case's id, zero-padded: unique without a counter that concurrent creates would fight over."""
+    return f"{NUMBER_PREFIX[source]}{timezone.localtime(received_at).year}{pk:08d}"
+
+
+@transaction.atomic
+def case_create(
+    *,
+    source: str,
+    category: Category,
+    title: str,
+    area: Area,
+    description: str = "",
+    request_type: str = "help",
+    urgency: str = Urgency.NORMAL,
+    reporter_name: str = "",
+    reporter_phone: str | None = None,
+    anonymous: bool = False,
+    address: str = "",
+    external_number: str = "",
+    received_at: datetime | None = None,
+    accepted: bool = False,
+    actor: User | None = None,
+    **extra,
+) -> Case:
+    """Register a case (待受理, or 已受理 with its deadlines when `accepted`)."""
+    if not category.active:
+        raise ValidationError({"category": MSG_CATEGORY.format(name=category.name)})
+    if area.level not in (AreaLevel.COMMUNITY, AreaLevel.GRID):
+        raise ValidationError({"area": MSG_AREA_LEVEL})
+    if not title.strip():
+        raise ValidationError({"title": MSG_TITLE})
+    received_at = received_at or timezone.now()
+    case = Case(
+        number=uuid.uuid4().hex,  # replaced by case_number() once the id is known
+        external_number=external_number,
+        source=source,
+        category=category,
+        title=title.strip(),
+        description=description,
+        request_type=request_type,
+        urgency=urgency,
+        anonymous=anonymous,
+        reporter_name="" if anonymous else reporter_name,
+        address=address,
+        area=area,
+        received_at=received_at,
+        state=State.ACCEPTED if accepted else State.PENDING,
+        **({} if anonymous else _reporter_phone(reporter_phone)),
+        **extra,
+    )
+    if accepted:
+        case.response_due_at = deadlines.response_deadline(category, received_at)
+        case.due_at = deadlines.resolution_deadline(category, urgency, received_at)
+    case.full_clean(exclude=["number"])
+    if external_number and Case.objects.filter(source=source, external_number=external_number).exists():
+        raise ValidationError({"external_number": MSG_UPSTREAM_TAKEN.format(number=external_number)})
+    try:
+        with transaction.atomic():
+            case.save()
+    except IntegrityError:  # the same upstream number created concurrently
+        raise ValidationError(
+            {"external_number": MSG_UPSTREAM_TAKEN.format(number=external_number)}
+        ) from None
+    case.number = case_number(source, received_at, case.pk)
+    Case.objects.filter(pk=case.pk).update(number=case.number)
+    CaseEvent.objects.create(
+        case=case, action="create", to_state=case.state, actor=actor, at=received_at, data={"source": source}
+    )
+    return case
