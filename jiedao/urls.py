@@ -14,6 +14,7 @@ urlpatterns = [
     path("excel/", include("jiedao.excel.urls")),
     path("registry/", include("jiedao.registry.urls")),
     path("enterprises/", include("jiedao.enterprises.urls")),
+    path("cases/", include("jiedao.cases.urls")),
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
 ]

@@ -84,6 +84,12 @@ ADMIN_MODELS: dict[str, tuple[Callable[[World], object], bool, bool, bool]] = {
     "core.areachange": (lambda w: _area_change(w), False, False, False),
     "workcalendar.calendaryear": (lambda w: _calendar_year(), True, False, True),
     "workcalendar.calendarday": (lambda w: _calendar_day(), True, True, True),
+    "cases.category": (
+        lambda w: importlib.import_module("tests.cases.test_admin").a_category(w),
+        True,
+        False,
+        True,
+    ),
 }
 
 

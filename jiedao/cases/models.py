@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from jiedao.core.scoping import ScopedQuerySet
+from jiedao.core.scoping import ScopedQuerySet, scope_q
 
 
 class Source(models.TextChoices):
@@ -117,6 +117,10 @@ class Category(models.Model):
 
 
 class CaseQuerySet(ScopedQuerySet):
+    def for_user(self, user):
+        # Where it happened, or where it was dispatched: 社区B handles what was sent to 社区B.
+        return self.filter(scope_q(user, "area") | scope_q(user, "assigned_area"))
+
     def open(self):
         return self.filter(state__in=OPEN_STATES)
 

@@ -158,7 +158,7 @@ def _changes(case: Case, action: str, at: datetime, data: dict) -> dict:
         area = data.get("area")
         if area is None:
             raise ValidationError({"area": MSG_DISPATCH_AREA})
-        if not area.path.startswith(_street_path(case.area)):
+        if not area.path.startswith(street_path(case.area)):
             raise ValidationError({"area": MSG_DISPATCH_OUTSIDE.format(area=area.name)})
         return {"assigned_area": area, "assignee": data.get("assignee")}
     if action == "sign":
@@ -207,7 +207,7 @@ def _changes(case: Case, action: str, at: datetime, data: dict) -> dict:
     return {}
 
 
-def _street_path(area: Area) -> str:
+def street_path(area: Area) -> str:
     """ "/<street code>/" of any area's path."""
     return "/" + area.path.strip("/").split("/")[0] + "/"
 

@@ -40,6 +40,9 @@ _ACCOUNT_ADMIN = {
     "workcalendar.add_calendarday",
     "workcalendar.change_calendarday",
     "workcalendar.delete_calendarday",
+    "cases.view_category",
+    "cases.add_category",
+    "cases.change_category",
 }
 
 # The registry: who may read it, who keeps it (imports, edits, moves), who may see full ID/phone numbers.
@@ -81,28 +84,36 @@ KEEP_ECONOMY = frozenset(
     }
 )
 
+# The case engine (工单): every working role reads and registers cases in its areas; what each may do to a
+# case is the transition table's business (jiedao.cases.workflow), not a permission.
+CASE_WORK = frozenset({"cases.view_case", "cases.add_case"})
+
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.STREET_LEADER: frozenset(
         {VIEW_AREAS, VIEW_STAFF, "registry.export_resident", "enterprises.export_enterprise"}
     )
     | VIEW_REGISTRY
-    | VIEW_ECONOMY,
+    | VIEW_ECONOMY
+    | CASE_WORK,
     Role.OFFICE_STAFF: frozenset({VIEW_AREAS, VIEW_FULL_RESIDENT})
     | VIEW_REGISTRY
     | KEEP_REGISTRY
     | VIEW_ECONOMY
-    | KEEP_ECONOMY,
+    | KEEP_ECONOMY
+    | CASE_WORK,
     Role.COMMUNITY_SECRETARY: frozenset({VIEW_AREAS, VIEW_STAFF, VIEW_FULL_RESIDENT})
     | VIEW_REGISTRY
     | KEEP_REGISTRY
     | VIEW_ECONOMY
-    | KEEP_ECONOMY,
+    | KEEP_ECONOMY
+    | CASE_WORK,
     Role.COMMUNITY_WORKER: frozenset({VIEW_AREAS, VIEW_FULL_RESIDENT})
     | VIEW_REGISTRY
     | KEEP_REGISTRY
     | VIEW_ECONOMY
-    | KEEP_ECONOMY,
-    Role.GRID_WORKER: frozenset({VIEW_AREAS}) | VIEW_REGISTRY | VIEW_ECONOMY,
+    | KEEP_ECONOMY
+    | CASE_WORK,
+    Role.GRID_WORKER: frozenset({VIEW_AREAS}) | VIEW_REGISTRY | VIEW_ECONOMY | CASE_WORK,
     Role.AUDITOR: frozenset({VIEW_AUDIT_LOG}),
     Role.SYSADMIN: frozenset(_ACCOUNT_ADMIN | {VIEW_STAFF}),
 }

@@ -139,3 +139,11 @@ def test_the_page_offers_only_the_allowed_actions(world, categories):
     case = make_case(world, categories)
     assert workflow.allowed_actions(case, world.grid_a1_worker) == ["return"]
     assert set(workflow.allowed_actions(case, world.leader)) == {"accept", "return", "supervise"}
+
+
+def test_the_community_a_case_is_dispatched_to_sees_and_handles_it(world, categories):
+    case = move(make_case(world, categories), "accept", world.leader)
+    case = move(case, "dispatch", world.leader, area=world.community_b)
+    assert Case.objects.for_user(world.worker_b).filter(pk=case.pk).exists()
+    case = move(case, "sign", world.worker_b)
+    assert case.state == State.SIGNED
