@@ -6,13 +6,26 @@ from django.db import models
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
-from jiedao.cases.models import OPEN_STATES, Case, CaseEvent, ReturnReason, Satisfaction, SlaStatus, Source
+from jiedao.cases.models import (
+    OPEN_STATES,
+    Case,
+    CaseEvent,
+    ReturnReason,
+    Satisfaction,
+    SlaStatus,
+    Source,
+    State,
+)
 from jiedao.cases.workflow import TRANSITIONS, street_path
 from jiedao.core.models import Area, AreaLevel
 from jiedao.core.permissions import active_roles
+from jiedao.core.scoping import scope_q
 
-# 督办 is a leader's look over every open case, not work waiting for them: it does not fill a queue.
-NOT_QUEUE_WORK = frozenset({"supervise"})
+# Moves that are not work waiting for someone: 督办 is a leader's look over every open case, 退单 and 改派
+# are ways out of a case. They do not fill a queue.
+NOT_QUEUE_WORK = frozenset({"supervise", "return", "reassign"})
+# In these states the work belongs to whoever the case was dispatched to; before, to where it happened.
+DISPATCHED_STATES = (State.DISPATCHED, State.SIGNED, State.HANDLING)
 EVENT_LABELS = {"create": "登记"} | {action: move.label for action, move in TRANSITIONS.items()}
 DATA_LABELS = {
     "source": "来源",
@@ -51,9 +64,15 @@ def _sla_rank():
 
 def case_queue(user) -> QuerySet:
     """待我处理: open cases in scope that the user can move now, 超期 first, then 临期, then by deadline."""
+    states = queue_states(user)
+    dispatched = [s for s in states if s in DISPATCHED_STATES]
+    waiting = [s for s in states if s not in DISPATCHED_STATES]
+    mine = Q(state__in=dispatched) & scope_q(user, "assigned_area") | Q(state__in=waiting) & scope_q(
+        user, "area"
+    )
     return (
         Case.objects.for_user(user)
-        .filter(state__in=queue_states(user))
+        .filter(mine)
         .select_related("category", "area__parent")
         .annotate(sla_rank=_sla_rank())
         .order_by("sla_rank", F("due_at").asc(nulls_last=True), "received_at", "id")
