@@ -38,6 +38,9 @@ def _domain_steps() -> list[tuple[str, Callable]]:
         pass
     else:
         steps.append(("小区、楼栋、居民与场所", build_registry_demo))
+    from jiedao.cases.categories import seed_categories
+
+    steps.append(("工单分类", lambda street: seed_categories()))
     try:
         from jiedao.enterprises.demo import build_enterprise_demo
     except ImportError:
