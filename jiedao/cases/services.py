@@ -13,6 +13,7 @@ from jiedao.core.crypto import PURPOSE_PHONE, get_cipher
 from jiedao.core.models import Area, AreaLevel, User
 from jiedao.lib.masking import mask_mobile
 from jiedao.lib.phone import PhoneError, normalize_phone
+from jiedao.workcalendar.workdays import CalendarMissing
 
 MSG_CATEGORY = "分类“{name}”已停用或不存在"
 MSG_AREA_LEVEL = "工单所属区域应为社区或网格"
@@ -100,8 +101,11 @@ def case_create(
         **extra,
     )
     if accepted:
-        case.response_due_at = deadlines.response_deadline(category, received_at)
-        case.due_at = deadlines.resolution_deadline(category, urgency, received_at)
+        try:
+            case.response_due_at = deadlines.response_deadline(category, received_at)
+            case.due_at = deadlines.resolution_deadline(category, urgency, received_at)
+        except CalendarMissing as exc:
+            raise ValidationError({"received_at": str(exc)}) from None
     case.full_clean(exclude=["number"])
     if external_number and Case.objects.filter(source=source, external_number=external_number).exists():
         raise ValidationError({"external_number": MSG_UPSTREAM_TAKEN.format(number=external_number)})

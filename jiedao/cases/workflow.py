@@ -19,6 +19,7 @@ from jiedao.cases import deadlines
 from jiedao.cases.models import Case, CaseEvent, ReturnReason, Satisfaction, SlaStatus, State
 from jiedao.core.models import Area, Role, User
 from jiedao.core.permissions import active_roles
+from jiedao.workcalendar.workdays import CalendarMissing
 
 MSG_STALE = "已被他人处理，请刷新"
 MSG_NOT_FROM_STATE = "当前状态为“{state}”，不能{action}"
@@ -112,7 +113,10 @@ def case_move(
     case = Case.objects.select_related("category", "area").get(pk=case.pk)
     if case.version != version:
         raise ValidationError(MSG_STALE, code="stale")
-    changes = _changes(case, action, at, data)
+    try:
+        changes = _changes(case, action, at, data)
+    except CalendarMissing as exc:  # a deadline in a year the calendar does not cover yet
+        raise ValidationError(str(exc), code="calendar") from None
     with transaction.atomic():
         updated = Case.objects.filter(pk=case.pk, version=version, state__in=move.sources).update(
             **changes, **({"state": move.target} if move.target else {}), version=F("version") + 1

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from jiedao.cases.models import Case, CaseEvent, State
 from jiedao.cases.workflow import MSG_STALE, case_move
+from jiedao.workcalendar.services import calendar_load_from_package
 from tests.cases.helpers import make_case
 from tests.conftest import build_world
 
@@ -21,6 +22,8 @@ pytestmark = [
 
 
 def test_one_of_two_simultaneous_moves_wins(categories):
+    # A transactional test starts from an emptied database: put back the calendar the migrations seeded.
+    calendar_load_from_package()
     world = build_world()
     case = make_case(world, categories, received_at=timezone.now())
     barrier = threading.Barrier(2)

@@ -147,3 +147,11 @@ def test_the_community_a_case_is_dispatched_to_sees_and_handles_it(world, catego
     assert Case.objects.for_user(world.worker_b).filter(pk=case.pk).exists()
     case = move(case, "sign", world.worker_b)
     assert case.state == State.SIGNED
+
+
+def test_a_deadline_in_a_year_without_calendar_data_is_a_clear_error(world, categories):
+    case = make_case(world, categories, received_at=local(2027, 3, 1, 9, 0))
+    with pytest.raises(ValidationError) as exc:
+        move(case, "accept", world.leader)
+    assert "2027年的节假日安排尚未录入工作日历" in exc.value.messages[0]
+    assert Case.objects.get(pk=case.pk).state == State.PENDING
