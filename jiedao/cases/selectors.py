@@ -26,7 +26,7 @@ from jiedao.core.scoping import scope_q
 NOT_QUEUE_WORK = frozenset({"supervise", "return", "reassign"})
 # In these states the work belongs to whoever the case was dispatched to; before, to where it happened.
 DISPATCHED_STATES = (State.DISPATCHED, State.SIGNED, State.HANDLING)
-EVENT_LABELS = {"create": "登记"} | {action: move.label for action, move in TRANSITIONS.items()}
+EVENT_LABELS = {"create": "登记", "remind": "催办"} | {action: move.label for action, move in TRANSITIONS.items()}
 DATA_LABELS = {
     "source": "来源",
     "area": "承办区域",
@@ -37,8 +37,9 @@ DATA_LABELS = {
     "resolved": "是否解决",
     "satisfaction": "满意度",
     "declined": "拒绝回访",
+    "sla": "时限状态",
 }
-_CHOICE_LABELS = {"source": Source, "reason": ReturnReason, "satisfaction": Satisfaction}
+_CHOICE_LABELS = {"source": Source, "reason": ReturnReason, "satisfaction": Satisfaction, "sla": SlaStatus}
 
 
 def role_actions(user) -> set[str]:

@@ -265,3 +265,16 @@ def test_a_leader_dispatches_to_a_grid(client, world, categories):
     case.refresh_from_db()
     assert (case.state, case.assigned_area) == (State.DISPATCHED, world.grid_a2)
     assert case.events.last().data == {"area": world.grid_a2.pk}
+
+
+def test_the_timeline_names_reminders_in_chinese(client, world, categories):
+    from jiedao.cases.sla import sla_sweep
+    from jiedao.cases.workflow import case_move
+    from tests.cases.helpers import local
+
+    case = make_case(world, categories)
+    case_move(case=case, action="accept", actor=world.leader, version=case.version)
+    sla_sweep(now=local(2024, 10, 13, 9, 0))
+    client.force_login(world.leader)
+    page = client.get(f"/cases/{case.pk}/").content.decode()
+    assert "催办" in page and "超期" in page and "remind" not in page
