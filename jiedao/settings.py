@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "jiedao.registry",
     "jiedao.enterprises",
     "jiedao.cases",
+    "jiedao.open311",
     "jiedao.demo",
 ]
 

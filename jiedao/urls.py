@@ -15,6 +15,7 @@ urlpatterns = [
     path("registry/", include("jiedao.registry.urls")),
     path("enterprises/", include("jiedao.enterprises.urls")),
     path("cases/", include("jiedao.cases.urls")),
+    path("open311/v2/", include("jiedao.open311.urls")),
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
 ]

@@ -90,6 +90,12 @@ ADMIN_MODELS: dict[str, tuple[Callable[[World], object], bool, bool, bool]] = {
         False,
         True,
     ),
+    "open311.apikey": (
+        lambda w: importlib.import_module("tests.open311.test_apikey").an_api_key(w),
+        True,
+        False,
+        False,
+    ),
 }
 
 

@@ -43,6 +43,9 @@ _ACCOUNT_ADMIN = {
     "cases.view_category",
     "cases.add_category",
     "cases.change_category",
+    "open311.view_apikey",
+    "open311.add_apikey",
+    "open311.change_apikey",
 }
 
 # The registry: who may read it, who keeps it (imports, edits, moves), who may see full ID/phone numbers.
