@@ -26,7 +26,9 @@ from jiedao.core.scoping import scope_q
 NOT_QUEUE_WORK = frozenset({"supervise", "return", "reassign"})
 # In these states the work belongs to whoever the case was dispatched to; before, to where it happened.
 DISPATCHED_STATES = (State.DISPATCHED, State.SIGNED, State.HANDLING)
-EVENT_LABELS = {"create": "登记", "remind": "催办"} | {action: move.label for action, move in TRANSITIONS.items()}
+EVENT_LABELS = {"create": "登记", "remind": "催办"} | {
+    action: move.label for action, move in TRANSITIONS.items()
+}
 DATA_LABELS = {
     "source": "来源",
     "area": "承办区域",
