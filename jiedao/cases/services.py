@@ -9,10 +9,8 @@ from django.utils import timezone
 
 from jiedao.cases import deadlines
 from jiedao.cases.models import Case, CaseEvent, Category, Source, State, Urgency
-from jiedao.core.crypto import PURPOSE_PHONE, get_cipher
+from jiedao.core.crypto import phone_columns
 from jiedao.core.models import Area, AreaLevel, User
-from jiedao.lib.masking import mask_mobile
-from jiedao.lib.phone import PhoneError, normalize_phone
 from jiedao.workcalendar.workdays import CalendarMissing
 
 MSG_CATEGORY = "分类“{name}”已停用或不存在"
@@ -34,19 +32,7 @@ NUMBER_PREFIX = {
 
 
 def _reporter_phone(raw: str | None) -> dict:
-    if not raw:
-        return {}
-    try:
-        number = normalize_phone(raw)
-    except PhoneError as exc:
-        raise ValidationError({"reporter_phone": str(exc)}) from None
-    cipher = get_cipher()
-    masked = mask_mobile(number) if len(number) == 11 else number[:-4] + "****"
-    return {
-        "reporter_phone_cipher": cipher.encrypt(number, purpose=PURPOSE_PHONE),
-        "reporter_phone_index": cipher.blind_index(number, purpose=PURPOSE_PHONE),
-        "reporter_phone_masked": masked,
-    }
+    return phone_columns(raw, prefix="reporter_phone", field="reporter_phone")
 
 
 def case_number(source: str, received_at: datetime, pk: int) -> str:

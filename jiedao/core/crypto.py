@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 
 from jiedao.lib.crypto import (
     MSG_KEY_ID,
@@ -29,7 +29,7 @@ from jiedao.lib.crypto import (
 )
 from jiedao.lib.idcard import IdCardError, normalize_resident_id
 from jiedao.lib.masking import mask_mobile, mask_resident_id
-from jiedao.lib.phone import PhoneError, normalize_mobile
+from jiedao.lib.phone import PhoneError, normalize_mobile, normalize_phone
 
 PURPOSE_RESIDENT_ID = "resident_id"
 PURPOSE_MOBILE = "mobile"
@@ -78,6 +78,30 @@ def protect_mobile(raw: str) -> ProtectedValue:
     """Normalise and validate (PhoneError propagates), encrypt, index and mask a mobile number."""
     number = normalize_mobile(raw)
     return _protect(number, PURPOSE_MOBILE, mask_mobile(number))
+
+
+def protect_contact_phone(raw: str) -> ProtectedValue:
+    """A contact number, mobile or fixed line (premises operators, enterprise contacts, case reporters);
+    PhoneError propagates. Fixed lines are masked on their last four digits."""
+    number = normalize_phone(raw)
+    masked = mask_mobile(number) if "-" not in number else number[:-4] + "****"
+    return _protect(number, PURPOSE_PHONE, masked)
+
+
+def phone_columns(raw: str | None, *, prefix: str, field: str) -> dict:
+    """The three stored columns `<prefix>_cipher`, `_index`, `_masked` of a contact phone; empty input
+    clears them. An invalid number raises ValidationError keyed by `field` (the form field's name)."""
+    if not raw:
+        return {f"{prefix}_cipher": None, f"{prefix}_index": "", f"{prefix}_masked": ""}
+    try:
+        protected = protect_contact_phone(raw)
+    except PhoneError as exc:
+        raise ValidationError({field: str(exc)}) from None
+    return {
+        f"{prefix}_cipher": protected.cipher,
+        f"{prefix}_index": protected.index,
+        f"{prefix}_masked": protected.masked,
+    }
 
 
 def resident_id_index(raw: str) -> str | None:

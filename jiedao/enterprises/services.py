@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from jiedao.core.crypto import phone_columns
 from jiedao.core.models import Area, AreaLevel, User
 from jiedao.enterprises.models import (
     STAGE_DATE_FIELDS,
@@ -22,7 +23,6 @@ from jiedao.enterprises.models import (
 )
 from jiedao.lib.pinyin import initials
 from jiedao.lib.uscc import UsccError, normalize_uscc
-from jiedao.registry.services.places import protect_phone
 
 MSG_USCC_TAKEN = "统一社会信用代码已登记（{name}，{area}）"
 MSG_AREA_LEVEL = "所属区域应为社区或网格"
@@ -110,11 +110,7 @@ def check_area(area: Area, field: str = "area") -> None:
 
 def contact_phone_fields(raw: str | None) -> dict:
     """The stored form of a contact phone (mobile or fixed line); empty input clears it."""
-    try:
-        cipher, index, masked = protect_phone(raw)
-    except ValidationError as exc:
-        raise ValidationError({"contact_phone": exc.message_dict["operator_phone"]}) from None
-    return {"contact_phone_cipher": cipher, "contact_phone_index": index, "contact_phone_masked": masked}
+    return phone_columns(raw, prefix="contact_phone", field="contact_phone")
 
 
 def _not_future(**dates: date | None) -> None:

@@ -5,10 +5,8 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from jiedao.core.crypto import PURPOSE_PHONE, get_cipher
+from jiedao.core.crypto import phone_columns
 from jiedao.core.models import Area, AreaLevel, User
-from jiedao.lib.masking import mask_mobile
-from jiedao.lib.phone import PhoneError, normalize_phone
 from jiedao.registry.models import Building, Compound, Premises, PremisesKind, PremisesStatus
 from jiedao.registry.models.places import SUB_KINDS
 
@@ -99,20 +97,9 @@ def premises_check(
 
 
 def protect_phone(raw: str | None) -> tuple[bytes | None, str, str]:
-    """(cipher, index, masked) of a mobile or fixed-line number; empty input gives (None, "", "")."""
-    if not raw:
-        return None, "", ""
-    try:
-        number = normalize_phone(raw)
-    except PhoneError as exc:
-        raise ValidationError({"operator_phone": str(exc)}) from None
-    cipher = get_cipher()
-    masked = mask_mobile(number) if len(number) == 11 and "-" not in number else number[:-4] + "****"
-    return (
-        cipher.encrypt(number, purpose=PURPOSE_PHONE),
-        cipher.blind_index(number, purpose=PURPOSE_PHONE),
-        masked,
-    )
+    """(cipher, index, masked) of an operator's mobile or fixed-line number; empty input gives (None, "", "")."""
+    columns = phone_columns(raw, prefix="operator_phone", field="operator_phone")
+    return columns["operator_phone_cipher"], columns["operator_phone_index"], columns["operator_phone_masked"]
 
 
 @transaction.atomic
