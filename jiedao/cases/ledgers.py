@@ -20,8 +20,8 @@ from jiedao.cases import deadlines
 from jiedao.cases.models import Case, Category, RequestType, ReturnReason, Satisfaction, Source, State
 from jiedao.cases.services import case_create
 from jiedao.cases.workflow import MSG_RETURN_WINDOW, TRANSITIONS, case_move
-from jiedao.core.models import Area, AreaLevel
 from jiedao.core.scoping import scope_paths
+from jiedao.core.selectors import communities_by_name
 from jiedao.excel import parsers as p
 from jiedao.excel.registry import register
 from jiedao.excel.spec import CellError, Column, Ledger, WriteResult
@@ -130,12 +130,6 @@ class CategoryResolver:
         if not found:
             raise CellError(MSG_CATEGORY_UNKNOWN.format(name=name))
         return found[0]
-
-
-def communities_for(user) -> dict[str, Area]:
-    paths = None if user is None else scope_paths(user)
-    current = Area.objects.filter(level=AreaLevel.COMMUNITY, valid_to__isnull=True)
-    return {a.name: a for a in current if paths is None or any(a.path.startswith(p_) for p_ in paths)}
 
 
 def _steps(v: dict) -> list[str]:
@@ -289,7 +283,7 @@ class HotlineOrderLedger(Ledger):
 
     def prepare(self, rows, ctx):
         resolver = CategoryResolver()
-        communities = communities_for(ctx.user)
+        communities = communities_by_name(ctx.user)
         paths = None if ctx.user is None else scope_paths(ctx.user)
         existing = {}
         numbers = [r.values["external_number"] for r in rows]

@@ -26,6 +26,17 @@ def scope_paths(user) -> list[str] | None:
     return cached
 
 
+def covers(paths: list[str] | None, path: str) -> bool:
+    """Whether an area at `path` lies in the scope `paths` (as returned by scope_paths; None: everything)."""
+    return paths is None or any(path.startswith(p) for p in paths)
+
+
+def touches(paths: list[str] | None, path: str) -> bool:
+    """Whether the scope `paths` covers the area at `path` or holds something inside it (a grid worker
+    touches their community: it is named to them, though they may not write to it)."""
+    return paths is None or any(path.startswith(p) or p.startswith(path) for p in paths)
+
+
 def forget_scope(user) -> None:
     """Drop the cached scope, after the user's roles changed."""
     if hasattr(user, "_jiedao_scope_paths"):

@@ -5,6 +5,15 @@ from datetime import date
 from django.db.models import Count, Q, QuerySet
 
 from jiedao.core.models import Area, AreaChange, AreaLevel, AuditLog, RoleAssignment
+from jiedao.core.scoping import covers, scope_paths, touches
+
+
+def communities_by_name(user, *, touching: bool = False) -> dict[str, Area]:
+    """The current communities by name that an import may name: those the user's scope covers, or with
+    `touching` also those the user holds something inside. `user` None (the command line): all of them."""
+    paths = None if user is None else scope_paths(user)
+    reach = touches if touching else covers
+    return {a.name: a for a in Area.objects.communities().current() if reach(paths, a.path)}
 
 
 def area_search(

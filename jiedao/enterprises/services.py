@@ -132,6 +132,20 @@ def _save(obj, actor: User | None, reason: str) -> None:
     obj.save()
 
 
+def _edit_locked(obj, version: int, values: dict, actor, stale_message: str):
+    """Apply `values` to the row of `obj` if it is still at `version` (the one the editor saw), else refuse
+    with `stale_message`: a concurrent edit is never merged silently. Call inside a transaction."""
+    current = type(obj).objects.select_for_update().get(pk=obj.pk)
+    if current.version != version:
+        raise ValidationError(stale_message, code="stale")
+    for field, value in values.items():
+        setattr(current, field, value)
+    current.full_clean()
+    current.version += 1
+    _save(current, actor, "修改")
+    return current
+
+
 @transaction.atomic
 def enterprise_create(
     *,
@@ -202,15 +216,7 @@ def enterprise_update(
     _not_future(registered_on=values.get("registered_on"), established_on=values.get("established_on"))
     if contact_phone is not None:
         values.update(contact_phone_fields(contact_phone))
-    current = Enterprise.objects.select_for_update().get(pk=enterprise.pk)
-    if current.version != version:
-        raise ValidationError(MSG_ENTERPRISE_STALE, code="stale")
-    for field, value in values.items():
-        setattr(current, field, value)
-    current.full_clean()
-    current.version += 1
-    _save(current, actor, "修改")
-    return current
+    return _edit_locked(enterprise, version, values, actor, MSG_ENTERPRISE_STALE)
 
 
 @transaction.atomic
@@ -350,15 +356,7 @@ def lead_update(
     _not_future(contacted_on=values.get("contacted_on"))
     if contact_phone is not None:
         values.update(contact_phone_fields(contact_phone))
-    current = InvestmentLead.objects.select_for_update().get(pk=lead.pk)
-    if current.version != version:
-        raise ValidationError(MSG_STALE, code="stale")
-    for field, value in values.items():
-        setattr(current, field, value)
-    current.full_clean()
-    current.version += 1
-    _save(current, actor, "修改")
-    return current
+    return _edit_locked(lead, version, values, actor, MSG_STALE)
 
 
 @transaction.atomic

@@ -11,6 +11,7 @@ from django.utils import timezone
 from jiedao.core.crypto import PURPOSE_MOBILE, PURPOSE_RESIDENT_ID, get_cipher, reveal
 from jiedao.core.models import Area
 from jiedao.core.scoping import scope_paths
+from jiedao.core.selectors import communities_by_name
 from jiedao.excel import parsers as p
 from jiedao.excel.bulk import bulk_insert, bulk_update, insert_columns, reserve_ids
 from jiedao.excel.registry import register
@@ -60,13 +61,8 @@ def _in_scope(user, path: str) -> bool:
 
 
 def _communities(user) -> dict[str, Area]:
-    areas = Area.objects.communities().current()
-    if user is not None:
-        # A community counts as in scope when the user holds it or anything under it (an office on the street).
-        visible = Area.objects.for_user(user).values_list("path", flat=True)
-        paths = set(visible)
-        return {a.name: a for a in areas if any(v.startswith(a.path) or a.path.startswith(v) for v in paths)}
-    return {a.name: a for a in areas}
+    # A community counts as in scope when the user holds it or anything under it (an office on the street).
+    return communities_by_name(user, touching=True)
 
 
 def _export_scope(queryset, user):

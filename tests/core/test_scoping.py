@@ -50,3 +50,14 @@ def test_it_answers_out_of_scope_like_missing_and_audits_it(world):
         get_for_user_or_404(Area.objects.all(), world.worker_a, pk=999999)
     denied = AuditLog.objects.filter(event=AuditEvent.OUT_OF_SCOPE)
     assert list(denied.values_list("username", "object_id")) == [("worker_a", str(world.community_b.pk))]
+
+
+def test_communities_by_name_covers_or_touches(world):
+    from jiedao.core.selectors import communities_by_name
+
+    # A grid worker may not write to their community, but it is named to them.
+    assert communities_by_name(world.grid_a1_worker) == {}
+    assert set(communities_by_name(world.grid_a1_worker, touching=True)) == {"社区A"}
+    assert set(communities_by_name(world.worker_a)) == {"社区A"}
+    assert set(communities_by_name(world.leader)) == {"社区A", "社区B"}
+    assert set(communities_by_name(None)) == {"社区A", "社区B"}

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 
 from jiedao.core.crypto import PURPOSE_PHONE, reveal
 from jiedao.core.models import Area, AreaLevel, User
-from jiedao.core.scoping import scope_paths
+from jiedao.core.scoping import covers, scope_paths, touches
 from jiedao.enterprises.models import Enterprise
 from jiedao.enterprises.services import MSG_FUTURE, contact_phone_fields
 from jiedao.excel import parsers as p
@@ -90,13 +90,11 @@ class AreaResolver:
                 self.grids[(area.parent_id, area.name)] = area
 
     def in_scope(self, area: Area) -> bool:
-        return self.paths is None or any(area.path.startswith(p_) for p_ in self.paths)
+        return covers(self.paths, area.path)
 
     def _visible(self, community: Area) -> bool:
         # A community is named in messages when the user holds it or anything under it.
-        return self.paths is None or any(
-            p_.startswith(community.path) or community.path.startswith(p_) for p_ in self.paths
-        )
+        return touches(self.paths, community.path)
 
     def resolve(self, row: ParsedRow, ctx: ImportContext) -> Area | None:
         """The row's area from 社区 and the optional 所属网格; reports the problem and returns None."""
