@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "simple_history",
     "huey.contrib.djhuey",
+    "ninja",  # its templates and static files: the API docs page works offline
     "jiedao.core",
     "jiedao.workcalendar",
     "jiedao.excel",
@@ -56,6 +57,7 @@ INSTALLED_APPS = [
     "jiedao.enterprises",
     "jiedao.cases",
     "jiedao.open311",
+    "jiedao.api",
     "jiedao.demo",
 ]
 
@@ -191,3 +193,9 @@ JIEDAO_IMPORT_MAX_UNPACKED_BYTES = int(
 )
 JIEDAO_IMPORT_MAX_ROWS = int(os.environ.get("JIEDAO_IMPORT_MAX_ROWS", "1000000"))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Case photos: each at most this many bytes (JPEG/PNG/WebP, at most 9 a case); served only by a scoped view.
+JIEDAO_ATTACHMENT_MAX_BYTES = int(os.environ.get("JIEDAO_ATTACHMENT_MAX_BYTES", str(10 * 1024 * 1024)))
+# Possible duplicates of a case: same category, received within this many days, within this many metres.
+JIEDAO_DUPLICATE_WINDOW_DAYS = int(os.environ.get("JIEDAO_DUPLICATE_WINDOW_DAYS", "7"))
+JIEDAO_DUPLICATE_RADIUS_M = int(os.environ.get("JIEDAO_DUPLICATE_RADIUS_M", "100"))

@@ -116,6 +116,12 @@ def _clear_calendar_cache():
 
 
 @pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path_factory):
+    # Uploads (case photos) go to a fresh folder for each test, never to var/media.
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hasher(settings):
     # Hashing with the production hasher (PBKDF2, a million rounds) would dominate the suite's time.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

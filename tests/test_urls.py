@@ -96,6 +96,12 @@ ADMIN_MODELS: dict[str, tuple[Callable[[World], object], bool, bool, bool]] = {
         False,
         False,
     ),
+    "api.apitoken": (
+        lambda w: importlib.import_module("tests.api.test_apitoken").an_api_token(w),
+        False,
+        False,
+        False,
+    ),
 }
 
 
@@ -201,7 +207,8 @@ def _url(key: str, route: Route, world: World) -> str:
         url = "/" + key.replace("(?P<url>.*)$", kwargs.get("url", "")).replace(
             "<path:object_id>", str(kwargs.get("object_id", ""))
         )
-    return f"{url}?{route.query}" if route.query else url
+    query = route.query(world) if callable(route.query) else route.query
+    return f"{url}?{query}" if query else url
 
 
 CASES = [(key, i, route) for key, routes in sorted(ENTRIES.items()) for i, route in enumerate(routes)]

@@ -20,7 +20,7 @@ def statuses(default: int, anonymous: int = 302, **overrides: int) -> dict[str, 
 class Route:
     expected: dict[str, int]
     kwargs: Callable[[World], dict] = lambda w: {}
-    query: str = ""
+    query: str | Callable[[World], str] = ""  # a callable: for a query naming an object of the world
     label: str = ""  # when one URL is checked with several objects
 
 

@@ -3,9 +3,15 @@
 Forms check types and the user's scope (area choices come from `for_user`); the rules (which move from which
 state, by whom, with what) stay in `case_create` and `case_move`, whose errors land next to the fields."""
 
+from datetime import date, timedelta
+
 from django import forms
+from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from jiedao.cases import selectors
+from jiedao.cases.bulk import parse_pairs
+from jiedao.cases.duplicates import merge_targets
 from jiedao.cases.models import (
     Category,
     RequestType,
@@ -16,8 +22,9 @@ from jiedao.cases.models import (
     State,
     Urgency,
 )
+from jiedao.cases.workflow import MSG_DISPATCH_AREA
 from jiedao.core.forms import DateRangeMixin, bootstrap_form
-from jiedao.core.models import Role
+from jiedao.core.models import Role, User
 from jiedao.core.permissions import active_roles
 from jiedao.registry.selectors import communities_for
 
@@ -76,6 +83,51 @@ class CaseFilterForm(DateRangeMixin, forms.Form):
         return dict(self.cleaned_data)
 
 
+MSG_LATITUDE = "纬度应在-90到90之间"
+MSG_LONGITUDE = "经度应在-180到180之间"
+MSG_LOCATION_PAIR = "经度和纬度须同时填写或同时留空"
+
+
+class MultipleFileInput(forms.FileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files from one `<input type=file multiple>` (Django's documented recipe): a list, maybe empty."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        files = list(data) if isinstance(data, list | tuple) else [data]
+        # No file at all still goes through FileField.clean once: that is where `required` is checked.
+        return [f for f in (single(d, initial) for d in files or [None]) if f]
+
+
+def photos_field() -> MultipleFileField:
+    # accept="image/*" without `capture`: a phone offers both its camera and its gallery (with `capture`,
+    # Android opens the camera only and a photo taken earlier cannot be chosen). The server checks the content.
+    widget = MultipleFileInput(attrs={"accept": "image/*"})
+    return MultipleFileField(
+        label="照片",
+        required=False,
+        widget=widget,
+        help_text="JPEG、PNG或WebP格式，每个工单最多9张（暂不支持HEIC）",
+    )
+
+
+def _coordinate(label: str) -> forms.DecimalField:
+    return forms.DecimalField(
+        label=label,
+        required=False,
+        max_digits=9,
+        decimal_places=6,
+        widget=forms.NumberInput(attrs={"step": "0.000001", "inputmode": "decimal"}),
+    )
+
+
 class CaseCreateForm(forms.Form):
     source = forms.ChoiceField(label="来源", choices=Source.choices)
     category = CategoryChoiceField(label="分类", queryset=Category.objects.filter(active=True))
@@ -99,6 +151,13 @@ class CaseCreateForm(forms.Form):
         help_text="矛盾纠纷填写，每行一人",
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+    latitude = _coordinate("纬度")
+    longitude = _coordinate("经度")
+    photos = photos_field()
+    # Shown with the possible duplicates, once some were found: registers the case anyway.
+    confirm_new = forms.BooleanField(label="仍然登记为新工单", required=False)
+
+    PLACED_APART = ("latitude", "longitude", "photos", "confirm_new")
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -106,12 +165,59 @@ class CaseCreateForm(forms.Form):
         self.fields["category"].queryset = Category.objects.filter(active=True).order_by("path")
         if any(a.role == Role.GRID_WORKER for a in active_roles(user)):
             self.fields["source"].initial = Source.GRID  # the grid worker's patrol report
+        areas = list(self.fields["area"].queryset[:2])
+        if len(areas) == 1:  # a grid worker's own grid: one choice less to make on a phone
+            self.fields["area"].initial = areas[0].pk
         bootstrap_form(self)
 
+    def main_fields(self) -> list:
+        """The fields the page lays out in its grid; location, photos and confirm_new have their own places."""
+        return [self[name] for name in self.fields if name not in self.PLACED_APART]
+
+    def clean_latitude(self):
+        return _in_range(self.cleaned_data.get("latitude"), 90, MSG_LATITUDE)
+
+    def clean_longitude(self):
+        return _in_range(self.cleaned_data.get("longitude"), 180, MSG_LONGITUDE)
+
+    def clean(self):
+        data = super().clean()
+        lat, lon = data.get("latitude"), data.get("longitude")
+        if (lat is None) != (lon is None) and not (self.has_error("latitude") or self.has_error("longitude")):
+            self.add_error("latitude" if lat is None else "longitude", MSG_LOCATION_PAIR)
+        return data
+
     def service_kwargs(self) -> dict:
+        """case_create_with_photos's arguments (`confirm_new` is the view's business)."""
         data = dict(self.cleaned_data)
+        data.pop("confirm_new", None)
         data["reporter_phone"] = data["reporter_phone"] or None
         return data
+
+    def duplicate_kwargs(self) -> dict:
+        """similar_cases's arguments for the case being registered."""
+        data = self.cleaned_data
+        keys = ("category", "area", "address", "latitude", "longitude")
+        return {k: data.get(k) for k in keys}
+
+
+def _in_range(value, limit: int, message: str):
+    if value is not None and not -limit <= value <= limit:
+        raise forms.ValidationError(message)
+    return value
+
+
+class CaseAttachmentForm(forms.Form):
+    """上传照片 on the case page (the stage follows the case's state)."""
+
+    photos = photos_field()
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "id_upload_%s")
+        super().__init__(*args, **kwargs)
+        self.fields["photos"].required = True
+        self.fields["photos"].error_messages["required"] = "请选择要上传的照片"
+        bootstrap_form(self)
 
 
 # ---- one form per workflow action; `move_kwargs()` gives case_move its `version`, `note` and data ----
@@ -141,15 +247,86 @@ class ActionForm(forms.Form):
         }
 
 
+class AssigneeChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return selectors.assignee_label(obj)
+
+
+MSG_ASSIGNEE_CHOICE = "所选承办人不在该承办区域，请重新选择"
+
+
+def assignee_field() -> AssigneeChoiceField:
+    """承办人: optional; its options are the handlers of the chosen area (refreshed by htmx on a change)."""
+    return AssigneeChoiceField(
+        label="承办人",
+        required=False,
+        queryset=User.objects.none(),
+        empty_label="不指定（由承办区域安排）",
+        error_messages={"invalid_choice": MSG_ASSIGNEE_CHOICE},
+    )
+
+
+def bind_assignees(form: forms.Form) -> None:
+    """Offer the handlers of the submitted area (or of the initial one), and make the area select refresh
+    the assignee options from /cases/assignees/."""
+    area_field = form.fields["area"]
+    area = area_field.initial
+    if form.is_bound:
+        try:
+            area = area_field.clean(form.data.get(form.add_prefix("area")))
+        except ValidationError:
+            area = None
+    if area is not None:
+        form.fields["assignee"].queryset = selectors.assignable_users(area)
+    area_field.widget.attrs.update(
+        {
+            "hx-get": reverse("case_assignees"),
+            "hx-target": f"#{form['assignee'].auto_id}",
+            "hx-trigger": "change",
+            "hx-swap": "innerHTML",
+        }
+    )
+
+
 class DispatchForm(ActionForm):
     area = AreaChoiceField(label="承办社区或网格", queryset=None)
+    assignee = assignee_field()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["area"].queryset = selectors.dispatch_areas(self.case, self.user)
+        if self.action == "reassign" and not self.is_bound:
+            self.fields["area"].initial = self.case.assigned_area
+            self.fields["assignee"].initial = self.case.assignee_id
+        bind_assignees(self)
 
     def data_kwargs(self) -> dict:
-        return {"area": self.cleaned_data["area"]}
+        data = {"area": self.cleaned_data["area"]}
+        if self.cleaned_data.get("assignee"):
+            data["assignee"] = self.cleaned_data["assignee"]
+        return data
+
+
+def merge_label(case) -> str:
+    where = f"相距约{case.distance_m}米" if case.distance_m is not None else case.address
+    return f"{case.number} {case.title}（{case.get_state_display()}，{where}）"
+
+
+class MergeForm(ActionForm):
+    """合并: close this case into one of its possible duplicates (`duplicates.merge_targets`)."""
+
+    into = forms.ChoiceField(
+        label="合并到工单", error_messages={"invalid_choice": "请从可能重复的工单中选择"}
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.candidates = {str(c.pk): c for c in merge_targets(self.case, self.user)}
+        choices = [(pk, merge_label(c)) for pk, c in self.candidates.items()]
+        self.fields["into"].choices = [("", "请选择"), *choices]
+
+    def data_kwargs(self) -> dict:
+        return {"into": self.candidates[self.cleaned_data["into"]]}
 
 
 class ReturnForm(ActionForm):
@@ -199,8 +376,117 @@ ACTION_FORMS: dict[str, type[ActionForm]] = {
     "close": CloseForm,
     "request_extension": ExtensionForm,
     "callback": CallbackForm,
+    "merge": MergeForm,
 }
 
 
 def action_form(action: str, case, user, data=None) -> ActionForm:
     return ACTION_FORMS.get(action, ActionForm)(data, case=case, user=user, action=action)
+
+
+# ---- 批量派单 / 批量受理 on the lists; the KPI page's filters ----
+
+
+class BulkForm(forms.Form):
+    """The bulk bar: the ticked `cases` (`<pk>:<version>` each) and, for 派单, the area and assignee."""
+
+    use_required_attribute = False  # one form, two buttons: 批量受理 needs no area
+
+    def __init__(self, *args, user, **kwargs):
+        kwargs.setdefault("auto_id", "id_bulk_%s")
+        super().__init__(*args, **kwargs)
+        self.user = user
+        bootstrap_form(self)
+
+    def clean(self):
+        data = super().clean()
+        try:
+            data["pairs"] = parse_pairs(self.data.getlist("cases") if self.is_bound else [])
+        except ValidationError as exc:
+            raise forms.ValidationError(exc.messages[0], code=exc.code) from None
+        return data
+
+    def move_data(self) -> dict:
+        return {}
+
+
+class BulkDispatchForm(BulkForm):
+    area = AreaChoiceField(
+        label="承办社区或网格",
+        queryset=None,
+        empty_label="请选择承办区域",
+        error_messages={"required": MSG_DISPATCH_AREA},
+    )
+    assignee = assignee_field()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].queryset = selectors.case_areas(self.user)
+        bind_assignees(self)
+
+    def move_data(self) -> dict:
+        data = {"area": self.cleaned_data["area"]}
+        if self.cleaned_data.get("assignee"):
+            data["assignee"] = self.cleaned_data["assignee"]
+        return data
+
+
+PERIODS = [
+    ("this_year", "本年"),
+    ("this_quarter", "本季度"),
+    ("this_month", "本月"),
+    ("last_year", "上一年"),
+    ("custom", "自定义"),
+]
+GROUP_BY = [("community", "按社区"), ("category", "按分类"), ("total", "合计")]
+MSG_CUSTOM_DATES = "自定义期间须填写开始日期和结束日期"
+
+
+def period_bounds(period: str, today: date) -> tuple[date, date]:
+    """The first and last day of a preset period around `today` (本月, 本季度, 本年, 上一年)."""
+    if period == "this_month":
+        first = today.replace(day=1)
+        return first, (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    if period == "this_quarter":
+        first = date(today.year, (today.month - 1) // 3 * 3 + 1, 1)
+        return first, (first + timedelta(days=95)).replace(day=1) - timedelta(days=1)
+    if period == "last_year":
+        return date(today.year - 1, 1, 1), date(today.year - 1, 12, 31)
+    return date(today.year, 1, 1), date(today.year, 12, 31)
+
+
+class KpiForm(DateRangeMixin, forms.Form):
+    period = forms.ChoiceField(label="统计期间", choices=PERIODS, required=False)
+    date_from = forms.DateField(label="开始日期", required=False, widget=_date_input())
+    date_to = forms.DateField(label="结束日期", required=False, widget=_date_input())
+    source = forms.ChoiceField(label="来源", required=False, choices=[("", "全部来源"), *Source.choices])
+    group_by = forms.ChoiceField(label="分组", required=False, choices=GROUP_BY)
+    area = AreaChoiceField(label="区域", required=False, queryset=None, empty_label="我的辖区")
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].queryset = selectors.kpi_areas(user)
+        self.fields["date_from"].help_text = "填写起止日期时按起止日期统计"
+        bootstrap_form(self)
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if data.get("period") == "custom" and not (start and end) and not self.errors:
+            self.add_error("date_from", MSG_CUSTOM_DATES)
+        return data
+
+    def params(self, today: date) -> dict:
+        """kpi_tables' arguments: start, end, source, group_by, area (defaults when the form is unbound)."""
+        data = self.cleaned_data if self.is_bound else {}
+        start, end = data.get("date_from"), data.get("date_to")
+        if not (start and end):
+            start, end = period_bounds(data.get("period") or "this_year", today)
+        group_by = data.get("group_by") or "community"
+        return {
+            "start": start,
+            "end": end,
+            "source": data.get("source") or None,
+            "group_by": None if group_by == "total" else group_by,
+            "area": data.get("area"),
+        }

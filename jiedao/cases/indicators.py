@@ -1,4 +1,5 @@
-"""The case engine's figures: hotline.*, grid.*, petition.*, mediation.*, enforcement.issues_collected.
+"""The case engine's figures: hotline.*, grid.*, petition.*, mediation.*, river.problems*,
+enforcement.issues_collected.
 
 Flows are the cases received in the period (by received_at, with datetime bounds so the period's last day
 counts whole). 办结/退单/在办 are stocks over that flow: the state at the period's end of the cases received
@@ -47,6 +48,10 @@ def hotline_callbacks(period):
 def grid_due(period):
     since, until = bounds(period.start, period.end)
     return Case.objects.filter(source=Source.GRID, due_at__gte=since, due_at__lt=until)
+
+
+def river_problems(period):
+    return received_in(period.start, period.end, source=Source.RIVER)
 
 
 def disputes(period):
@@ -145,5 +150,13 @@ register(
         "条",
         "年内收集的综合执法问题",
         records=lambda p: received_in(p.start, p.end, source=Source.ENFORCEMENT),
+    ),
+    Indicator("river.problems", "巡河发现问题", "件", "年内巡河发现的问题", records=river_problems),
+    Indicator(
+        "river.problems_fixed",
+        "巡河问题整改",
+        "件",
+        "年内巡河发现的问题中，年末已整改（办结）的",
+        records=lambda p: river_problems(p).filter(closed_q(_end(p))),
     ),
 )

@@ -8,19 +8,19 @@ the reopening is not replayed backwards (for a finished year, reopenings after i
 in 重办率).
 
 Every number comes from one `GROUP BY` query with conditional counts (`Count(filter=Q(...))`): no loop over
-cases, so the table stays cheap at a million cases (the (source, received_at) index places them).
+cases, so the table stays cheap at a million cases (the (received_at, id) and (source, received_at) indexes
+place them; bench/case_bench.py times a year by community).
 """
 
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
-from django.db import models
 from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 
-from jiedao.cases.models import Case, Satisfaction
-from jiedao.core.models import AreaLevel
+from jiedao.cases.models import Case, Category, Satisfaction, area_q, areas_under
+from jiedao.core.models import Area, AreaLevel
 
 GROUPS = ("community", "category", None)
 MSG_GROUP_BY = "group_by 应为 community、category 或 None"
@@ -67,12 +67,13 @@ ANSWERED_Q = Q(callback_resolved__isnull=False)
 
 
 def _counts(until: datetime) -> dict:
+    """The conditional counts of one GROUP BY. 在办 is not among them: it is received − closed − returned
+    (the three partition the cases, see in_progress_q), filled in by `_complete`."""
     overdue_at = min(until, timezone.now())
     return {
         "received": Count("pk"),
         "closed": Count("pk", filter=closed_q(until)),
         "returned": Count("pk", filter=returned_q(until)),
-        "in_progress": Count("pk", filter=in_progress_q(until)),
         "signed": Count("pk", filter=Q(signed_at__isnull=False, signed_at__lt=until)),
         "signed_on_time": Count(
             "pk",
@@ -90,6 +91,28 @@ def _counts(until: datetime) -> dict:
             | (in_progress_q(until) & Q(due_at__lt=overdue_at)),
         ),
     }
+
+
+COUNTS = (
+    "received",
+    "closed",
+    "returned",
+    "in_progress",
+    "signed",
+    "signed_on_time",
+    "closed_on_time",
+    "callbacks",
+    "resolved",
+    "satisfied",
+    "reopened",
+    "overdue",
+)
+
+
+def _complete(row: dict) -> dict:
+    """The row with in_progress, its counts in COUNTS order."""
+    counts = row | {"in_progress": row["received"] - row["closed"] - row["returned"]}
+    return {k: v for k, v in row.items() if k not in COUNTS} | {name: counts[name] for name in COUNTS}
 
 
 def rate(numerator: int, denominator: int) -> Decimal | None:
@@ -110,6 +133,13 @@ def _with_rates(row: dict) -> dict:
     }
 
 
+def kpi_total(rows: list[dict]) -> dict:
+    """The 合计 row of a grouped table: its rows' counts added up (every case is in exactly one group), and
+    the rates of the sums; the same as kpi_table(group_by=None) without reading the cases again."""
+    total = {"key": None, "label": "合计"} | {name: sum(row[name] for row in rows) for name in COUNTS}
+    return _with_rates(total)
+
+
 def kpi_table(
     *, start: date, end: date, area=None, source: str | None = None, group_by: str | None = "community"
 ) -> list[dict]:
@@ -123,21 +153,27 @@ def kpi_table(
     _, until = bounds(start, end)
     qs = received_in(start, end, source=source).order_by()
     if area is not None:
-        qs = qs.filter(area__path__startswith=area.path)
+        qs = qs.filter(area_q("area", areas_under([area.path])))
     counts = _counts(until)
     if group_by is None:
-        return [_with_rates({"key": None, "label": "合计"} | qs.aggregate(**counts))]
+        return [_with_rates({"key": None, "label": "合计"} | _complete(qs.aggregate(**counts)))]
+    # Grouped by a column of the case table alone (no join, a hash aggregate over a few dozen groups);
+    # grids are folded into their communities and labels added here, from the few areas or categories.
+    column = "area_id" if group_by == "community" else "category_id"
+    rows = list(qs.values(column).annotate(**counts))
+    keys = {row[column] for row in rows}
     if group_by == "community":
+        areas = {a.pk: a for a in Area.objects.filter(pk__in=keys).select_related("parent")}
         # A case in a grid belongs to the grid's community.
-        qs = qs.annotate(
-            key=models.Case(
-                models.When(area__level=AreaLevel.GRID, then=F("area__parent_id")), default=F("area_id")
-            ),
-            label=models.Case(
-                models.When(area__level=AreaLevel.GRID, then=F("area__parent__name")), default=F("area__name")
-            ),
-        )
+        groups = {pk: (a.parent if a.level == AreaLevel.GRID else a) for pk, a in areas.items()}
     else:
-        qs = qs.annotate(key=F("category_id"), label=F("category__name"))
-    rows = qs.values("key", "label").annotate(**counts)
-    return sorted((_with_rates(dict(row)) for row in rows), key=lambda r: (-r["received"], str(r["label"])))
+        groups = Category.objects.in_bulk(keys)
+    table: dict[int, dict] = {}
+    for row in rows:
+        group = groups[row[column]]
+        total = table.setdefault(group.pk, {"key": group.pk, "label": group.name} | dict.fromkeys(COUNTS, 0))
+        for name in COUNTS:
+            if name != "in_progress":
+                total[name] += row[name]
+    rows = (_with_rates(_complete(row)) for row in table.values())
+    return sorted(rows, key=lambda r: (-r["received"], str(r["label"])))

@@ -6,10 +6,11 @@ transaction. Deadlines are stored, indexed timestamps computed on the Chinese wo
 """
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.signals import post_delete, post_save
 from simple_history.models import HistoricalRecords
 
-from jiedao.core.scoping import ScopedQuerySet, scope_q
+from jiedao.core.scoping import ScopedQuerySet, scope_paths
 
 
 class Source(models.TextChoices):
@@ -116,10 +117,78 @@ class Category(models.Model):
         return chain
 
 
+# What a scoped read filters on (CaseQuerySet.for_user), carried in the list's indexes (with the id, which
+# Django's capped count selects, where it is not a key column).
+SCOPE_COLUMNS = ["area", "assigned_area", "assignee"]
+
+
+def areas_under(paths) -> list[int] | None:
+    """The pks of the areas at or under any of `paths`; None when that is every area. Cases are filtered by
+    these ids rather than by a LIKE on a joined area's path: a condition on the case table's own columns
+    can use its indexes (bench/case_bench.py)."""
+    from jiedao.core.models import Area
+
+    areas = list(Area.objects.values_list("pk", "path"))
+    prefixes = tuple(paths)
+    ids = [pk for pk, path in areas if path.startswith(prefixes)]
+    return None if ids and len(ids) == len(areas) else ids
+
+
+_areas_changed = [0]  # bumped by every saved or deleted area: a user object's cached area pks are stale
+
+
+def _note_area_change(**kwargs) -> None:
+    _areas_changed[0] += 1
+
+
+post_save.connect(_note_area_change, sender="core.Area", dispatch_uid="cases_scope_areas_save")
+post_delete.connect(_note_area_change, sender="core.Area", dispatch_uid="cases_scope_areas_delete")
+
+
+def scope_areas(user) -> list[int] | None:
+    """`areas_under` the user's scope paths (None also for a superuser, whose scope has no paths). Cached on
+    the user object next to its scope paths, so for a request's life; recomputed when the paths change or
+    an area was saved since."""
+    paths = scope_paths(user)
+    if paths is None:
+        return None
+    key = (paths, _areas_changed[0])
+    cached = getattr(user, "_jiedao_scope_areas", None)
+    if cached is None or cached[0] != key:
+        cached = (key, areas_under(paths))
+        user._jiedao_scope_areas = cached
+    return cached[1]
+
+
+def area_q(field: str, area_ids: list[int] | None) -> Q:
+    """The case's area foreign key `field` is one of `area_ids` (None: any area, as `areas_under` says)."""
+    if area_ids is None:
+        return Q(**{f"{field}__isnull": False})
+    return Q(**{f"{field}_id__in": area_ids})
+
+
+def sla_rank():
+    """超期 0, 临期 1, the rest 2: the queue's first sort key, and the first column of case_queue_idx (the
+    expression must stay identical in both for PostgreSQL to read the queue in index order)."""
+    return models.Case(
+        models.When(sla_status=SlaStatus.OVERDUE, then=0),
+        models.When(sla_status=SlaStatus.DUE_SOON, then=1),
+        default=2,
+        output_field=models.IntegerField(),
+    )
+
+
 class CaseQuerySet(ScopedQuerySet):
     def for_user(self, user):
-        # Where it happened, or where it was dispatched: 社区B handles what was sent to 社区B.
-        return self.filter(scope_q(user, "area") | scope_q(user, "assigned_area"))
+        # Where it happened, or where it was dispatched: 社区B handles what was sent to 社区B. And what was
+        # dispatched to the user by name: a grid worker named on a case sent to the whole community.
+        area_ids = scope_areas(user)
+        if area_ids is None:
+            # A superuser, or every area is in scope and so is every case (each has an area). (And an
+            # empty Q would swallow the assignee clause below.)
+            return self.all()
+        mine = Q(assignee_id=user.pk) if user.is_authenticated else Q(pk__in=[])
+        return self.filter(area_q("area", area_ids) | area_q("assigned_area", area_ids) | mine)
 
     def open(self):
         return self.filter(state__in=OPEN_STATES)
@@ -129,8 +198,10 @@ class Case(models.Model):
     number = models.CharField("工单编号", max_length=32, unique=True)
     external_number = models.CharField("上游编号", max_length=64, blank=True, help_text="12345平台的工单编号")
     source = models.CharField("来源", max_length=16, choices=Source.choices)
+    # The area, assignee and category foreign keys are indexed as the first column of composite indexes
+    # (Meta.indexes), not on their own.
     category = models.ForeignKey(
-        Category, verbose_name="分类", on_delete=models.PROTECT, related_name="cases"
+        Category, verbose_name="分类", on_delete=models.PROTECT, related_name="cases", db_index=False
     )
     request_type = models.CharField(
         "诉求类型", max_length=16, choices=RequestType.choices, default=RequestType.HELP
@@ -149,7 +220,7 @@ class Case(models.Model):
     longitude = models.DecimalField("经度", max_digits=9, decimal_places=6, null=True, blank=True)
     # Where it happened (scoping) and who it was dispatched to.
     area = models.ForeignKey(
-        "core.Area", verbose_name="所属区域", on_delete=models.PROTECT, related_name="cases"
+        "core.Area", verbose_name="所属区域", on_delete=models.PROTECT, related_name="cases", db_index=False
     )
     assigned_area = models.ForeignKey(
         "core.Area",
@@ -160,7 +231,13 @@ class Case(models.Model):
         related_name="+",
     )
     assignee = models.ForeignKey(
-        "core.User", verbose_name="承办人", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "core.User",
+        verbose_name="承办人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
     )
     # Petitions count batches and people; disputes name their parties.
     people_count = models.PositiveIntegerField("涉及人数", null=True, blank=True)
@@ -204,10 +281,18 @@ class Case(models.Model):
     callback_declined = models.BooleanField("拒绝回访", default=False)
     reopen_count = models.PositiveSmallIntegerField("重办次数", default=0)
     supervised = models.BooleanField("督办", default=False)
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name="合并到",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="merged",
+    )
 
     history = HistoricalRecords(
         excluded_fields=["version"],
-        no_db_index=["category", "area", "assigned_area", "assignee", "resident", "premises"],
+        no_db_index=["category", "area", "assigned_area", "assignee", "resident", "premises", "merged_into"],
     )
     objects = CaseQuerySet.as_manager()
 
@@ -216,7 +301,11 @@ class Case(models.Model):
         ordering = ["-received_at", "-id"]
         indexes = [
             models.Index(fields=["area", "state"], name="case_area_state_idx"),
-            models.Index(fields=["source", "received_at"], name="case_source_received_idx"),
+            models.Index(
+                fields=["source", "received_at"],
+                name="case_source_received_idx",
+                include=[*SCOPE_COLUMNS, "id"],
+            ),
             models.Index(fields=["assignee", "state"], name="case_assignee_state_idx"),
             # The SLA sweep polls open cases by deadline (healthchecks' alert_after): a partial index.
             models.Index(
@@ -224,6 +313,39 @@ class Case(models.Model):
                 name="case_open_due_idx",
                 condition=Q(state__in=["pending", "accepted", "dispatched", "signed", "handling"]),
             ),
+            # The list (newest first) and the KPIs (received in a period) read cases by receipt; each filter
+            # of the list that narrows to a few percent has its own (filter, received_at) index, so a page
+            # is 50 steps down an index whatever the filter. With the scope's columns included, a scoped
+            # count ("共 N 条") or a deep page's ids are read from the index alone (bench/case_bench.py).
+            models.Index(fields=["received_at", "id"], name="case_received_idx", include=SCOPE_COLUMNS),
+            models.Index(
+                fields=["state", "received_at"],
+                name="case_state_received_idx",
+                include=[*SCOPE_COLUMNS, "id"],
+            ),
+            models.Index(
+                fields=["sla_status", "received_at"],
+                name="case_sla_received_idx",
+                include=[*SCOPE_COLUMNS, "id"],
+            ),
+            models.Index(
+                fields=["category", "received_at"],
+                name="case_category_received_idx",
+                include=[*SCOPE_COLUMNS, "id"],
+            ),
+            # 待我处理 in its order (超期, 临期, then by deadline), open cases only; with what the queue's
+            # filter reads.
+            models.Index(
+                sla_rank(),
+                F("due_at"),
+                F("received_at"),
+                F("id"),
+                name="case_queue_idx",
+                condition=Q(state__in=["pending", "accepted", "dispatched", "signed", "handling"]),
+                include=["state", "sla_status", *SCOPE_COLUMNS],
+            ),
+            # PostgreSQL also has a GIN index of the grams of number, external_number and title for the
+            # list's search (migration 0003, jiedao.cases.selectors.CaseGramsContain).
         ]
         constraints = [
             models.UniqueConstraint(
@@ -249,6 +371,37 @@ class Case(models.Model):
     @property
     def open311_status(self) -> str:
         return OPEN311_STATUS[self.state]
+
+
+class AttachmentStage(models.TextChoices):
+    REGISTER = "register", "登记"
+    HANDLING = "handling", "办理"
+    CLOSING = "closing", "办结"
+
+
+class CaseAttachment(models.Model):
+    """A photo of a case. Stored under a random name and served only through the scoped attachment view."""
+
+    case = models.ForeignKey(Case, verbose_name="工单", on_delete=models.PROTECT, related_name="attachments")
+    file = models.FileField("文件", upload_to="cases/%Y/%m/", max_length=200)
+    original_name = models.CharField("原文件名", max_length=255)
+    content_type = models.CharField("类型", max_length=40)
+    size = models.PositiveIntegerField("大小（字节）")
+    sha256 = models.CharField("SHA-256", max_length=64)
+    width = models.PositiveIntegerField("宽度")
+    height = models.PositiveIntegerField("高度")
+    stage = models.CharField("环节", max_length=16, choices=AttachmentStage.choices)
+    uploaded_by = models.ForeignKey(
+        "core.User", verbose_name="上传人", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField("上传时间")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "工单照片"
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self):
+        return f"{self.case.number} {self.original_name}"
 
 
 class CaseEvent(models.Model):

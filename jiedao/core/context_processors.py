@@ -27,6 +27,9 @@ class NavItem:
 MODULES = [
     NavItem("工作台", "workbench", "speedometer2", None, "我的角色、辖区和可用功能", "workbench"),
     NavItem("工单", "case_queue", "inbox", "cases.view_case", "待我处理、工单查询与办理", "case_"),
+    NavItem(
+        "工单统计", "kpis", "bar-chart-line", "cases.view_case", "受理、办结、退单、满意率等工单指标", "kpis"
+    ),
     NavItem("区域管理", "area_list", "diagram-3", VIEW_AREAS, "街道、社区、网格及区划变更", "area_"),
     NavItem(
         "工作日历", "calendar_year", "calendar3", None, "法定节假日、调休上班日与工作日计算", "calendar_"

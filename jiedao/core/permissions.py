@@ -46,6 +46,8 @@ _ACCOUNT_ADMIN = {
     "open311.view_apikey",
     "open311.add_apikey",
     "open311.change_apikey",
+    "api.view_apitoken",
+    "api.change_apitoken",
 }
 
 # The registry: who may read it, who keeps it (imports, edits, moves), who may see full ID/phone numbers.

@@ -47,4 +47,7 @@ def _domain_steps() -> list[tuple[str, Callable]]:
         pass
     else:
         steps.append(("企业、实地核查与招商", build_enterprise_demo))
+    from jiedao.cases.demo import build_case_demo
+
+    steps.append(("2023年工单（12345、网格、信访、调解…）", build_case_demo))
     return steps

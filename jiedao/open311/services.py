@@ -4,10 +4,14 @@ answers as JSON or XML.
 Only cases reported by residents (`Source.RESIDENT`, which is what this interface files) are published: hotline
 orders, petitions and disputes carry other people's words and stay inside. The reporter's name and phone are
 never serialised. A phone that fails validation is dropped, not an error: the report itself still counts.
+
+The interface serves one jurisdiction, so `jurisdiction_id` is ignored, as the spec allows. No service has
+metadata, so `attribute[…]` arguments are ignored too.
 """
 
 import hashlib
 import json
+import re
 import secrets
 import xml.etree.ElementTree as ET
 from datetime import datetime, time, timedelta
@@ -29,16 +33,17 @@ CHANGESET = "2026-11-30T00:00:00+08:00"
 CONTACT = "街道办事处 系统管理员"
 AGENCY = "街道办事处"
 KEY_PREFIX = "jd311_"
+LAST_USED_PRECISION = timedelta(minutes=1)
 MAX_DAYS = 90
-MAX_PAGE_SIZE = 1000
-DEFAULT_PAGE_SIZE = 100
+# The spec's default limit: "a span of 90 days or first 1000 requests returned, whichever is smallest".
+MAX_PAGE_SIZE = DEFAULT_PAGE_SIZE = 1000
 
 MSG_KEY_MISSING = "缺少 api_key"
 MSG_KEY_INVALID = "api_key 无效或已停用"
 MSG_KEY_NO_AREA = "该 api_key 未绑定社区或网格，不能提交诉求"
 MSG_SERVICE_MISSING = "缺少 service_code"
 MSG_SERVICE_UNKNOWN = "未知的服务代码：{code}"
-MSG_LOCATION = "需提供 address_string，或同时提供 lat 和 long"
+MSG_LOCATION = "需提供 address_string、address_id，或同时提供 lat 和 long"
 MSG_LAT_LONG = "lat/long 应为有效的经纬度数值"
 MSG_DATE = "{field} 应为 ISO 8601 日期时间"
 MSG_DATE_ORDER = "start_date 不能晚于 end_date"
@@ -47,8 +52,12 @@ MSG_STATUS = "status 只能为 open 或 closed"
 MSG_PAGE = f"page 应为正整数，page_size 应为1至{MAX_PAGE_SIZE}的整数"
 MSG_REQUEST_UNKNOWN = "未找到诉求：{id}"
 MSG_TOKEN_UNKNOWN = "未找到 token：{token}（本接口同步受理，提交时直接返回 service_request_id）"
+MSG_NOT_FOUND = "未找到接口：{path}"
+MSG_METHOD = "该接口不支持 {method} 请求"
 NOTICE = "诉求已登记，工单编号 {number}，街道将尽快受理"
+ADDRESS_ID = "地址编号：{id}"
 
+XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>\n'
 # XML: the root element of each answer, and the element of each item of a list.
 XML_ITEM = {
     "errors": "error",
@@ -87,13 +96,18 @@ def apikey_create(*, name: str, area: Area | None = None, apikey: ApiKey | None 
 
 
 def apikey_authenticate(plain: str) -> ApiKey:
+    """The active key, its area loaded. `last_used_at` is kept to the minute: under load, writing it on every
+    request would serialise all of them on the key's row."""
     if not plain:
         raise Open311Error(403, MSG_KEY_MISSING)
-    apikey = ApiKey.objects.select_related("area").filter(key_hash=hash_key(plain), active=True).first()
-    if apikey is None:
-        raise Open311Error(403, MSG_KEY_INVALID)
-    apikey.last_used_at = timezone.now()
-    ApiKey.objects.filter(pk=apikey.pk).update(last_used_at=apikey.last_used_at)
+    try:  # get(), not first(): no ORDER BY to build for a unique key, on every request
+        apikey = ApiKey.objects.select_related("area").get(key_hash=hash_key(plain), active=True)
+    except ApiKey.DoesNotExist:
+        raise Open311Error(403, MSG_KEY_INVALID) from None
+    now = timezone.now()
+    if apikey.last_used_at is None or now - apikey.last_used_at >= LAST_USED_PRECISION:
+        apikey.last_used_at = now
+        ApiKey.objects.filter(pk=apikey.pk).update(last_used_at=now)
     return apikey
 
 
@@ -118,7 +132,7 @@ def discovery(base_url: str) -> dict:
 
 
 def _services_queryset():
-    return Category.objects.filter(active=True, children__isnull=True).select_related("parent__parent")
+    return Category.objects.filter(active=True, children__isnull=True)
 
 
 def _service(category: Category) -> dict:
@@ -135,14 +149,16 @@ def _service(category: Category) -> dict:
 
 
 def service_list() -> list[dict]:
-    return [_service(category) for category in _services_queryset()]
+    return [_service(category) for category in _services_queryset().select_related("parent__parent")]
 
 
 def service_get(code: str) -> Category:
-    category = _services_queryset().filter(code=code).first() if code else None
-    if category is None:
-        raise Open311Error(404, MSG_SERVICE_UNKNOWN.format(code=code) if code else MSG_SERVICE_MISSING)
-    return category
+    if not code:
+        raise Open311Error(400, MSG_SERVICE_MISSING)
+    try:
+        return _services_queryset().get(code=code)
+    except Category.DoesNotExist:
+        raise Open311Error(404, MSG_SERVICE_UNKNOWN.format(code=code)) from None
 
 
 def service_definition(code: str) -> dict:
@@ -153,7 +169,12 @@ def service_definition(code: str) -> dict:
 
 
 def _location(data) -> dict:
-    address = (data.get("address_string") or "").strip()[:200]
+    # address_id points into a master address repository we don't have: kept as text for the people handling it.
+    address_id = (data.get("address_id") or "").strip()
+    address = (data.get("address_string") or "").strip() or (
+        ADDRESS_ID.format(id=address_id) if address_id else ""
+    )
+    address = address[:200]
     lat, long = data.get("lat"), data.get("long")
     if lat or long:
         try:
@@ -201,7 +222,13 @@ def request_create(*, data) -> Case:
 
 
 def request_created(case: Case) -> list[dict]:
-    return [{"service_request_id": case.number, "service_notice": NOTICE.format(number=case.number)}]
+    return [
+        {
+            "service_request_id": case.number,
+            "service_notice": NOTICE.format(number=case.number),
+            "account_id": None,
+        }
+    ]
 
 
 # Reading requests
@@ -221,6 +248,7 @@ def _iso(value: datetime | None) -> str | None:
 
 
 def _request(case: Case) -> dict:
+    """Every field of the spec, in its order; what we don't keep (address_id, zipcode, media_url) is null."""
     return {
         "service_request_id": case.number,
         "status": OPEN311_STATUS[case.state],
@@ -229,11 +257,16 @@ def _request(case: Case) -> dict:
         "service_code": case.category.code,
         "description": case.description,
         "agency_responsible": AGENCY,
+        "service_notice": None,
         "requested_datetime": _iso(case.received_at),
         "updated_datetime": _iso(case.updated_at or case.received_at),
+        "expected_datetime": _iso(case.due_at),
         "address": case.address,
+        "address_id": None,
+        "zipcode": None,
         "lat": float(case.latitude) if case.latitude is not None else None,
         "long": float(case.longitude) if case.longitude is not None else None,
+        "media_url": None,
     }
 
 
@@ -241,6 +274,8 @@ def _parse_when(params, field: str, *, end_of_day: bool = False) -> datetime | N
     raw = (params.get(field) or "").strip()
     if not raw:
         return None
+    # A "+08:00" sent unencoded arrives as " 08:00".
+    raw = re.sub(r" (\d\d:?\d\d)$", r"+\1", raw)
     try:
         value = parse_datetime(raw)
         if value is None and (day := parse_date(raw)) is not None:
@@ -263,7 +298,8 @@ def _positive_int(raw, default: int, maximum: int) -> int:
 
 
 def _csv(params, field: str) -> list[str]:
-    return [part.strip() for part in (params.get(field) or "").split(",") if part.strip()]
+    """A list argument: "can be declared multiple times, comma delimited"."""
+    return [part.strip() for value in params.getlist(field) for part in value.split(",") if part.strip()]
 
 
 def request_search(params) -> list[dict]:
@@ -329,7 +365,8 @@ def render(payload, fmt: str, *, root: str, status: int = 200) -> HttpResponse:
     if fmt == "xml":
         element = ET.Element(root)
         _xml_fill(element, payload)
-        body = ET.tostring(element, encoding="utf-8", xml_declaration=True)
-        return HttpResponse(body, status=status, content_type="text/xml; charset=utf-8")
+        # The spec's declaration, double-quoted (ElementTree's own uses single quotes).
+        body = XML_DECLARATION + ET.tostring(element, encoding="unicode")
+        return HttpResponse(body.encode(), status=status, content_type="text/xml; charset=utf-8")
     body = json.dumps(payload, ensure_ascii=False)
     return HttpResponse(body, status=status, content_type="application/json; charset=utf-8")

@@ -1,4 +1,4 @@
-from django.urls import path, register_converter
+from django.urls import path, re_path, register_converter
 
 from jiedao.open311 import views
 
@@ -22,4 +22,5 @@ urlpatterns = [
     path("requests.<open311_format:fmt>", views.requests, name="open311_requests"),
     path("requests/<slug:number>.<open311_format:fmt>", views.request_detail, name="open311_request"),
     path("tokens/<slug:token>.<open311_format:fmt>", views.token, name="open311_token"),
+    re_path(r"^(?P<path>.*)$", views.not_found, name="open311_not_found"),
 ]

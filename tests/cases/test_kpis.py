@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from jiedao.cases.kpis import kpi_table
+from jiedao.cases.kpis import kpi_table, kpi_total
 from jiedao.cases.models import Satisfaction, Source
 from jiedao.cases.workflow import case_move
 from jiedao.core.figures import Period, compute, get_indicator
@@ -111,6 +111,13 @@ def test_it_groups_by_community_within_an_area(year, world):
     ]
     (only_b,) = kpi_table(**YEAR, source=Source.HOTLINE, area=world.community_b, group_by=None)
     assert (only_b["received"], only_b["resolution_rate"]) == (2, None)
+
+
+def test_a_grouped_tables_total_is_the_ungrouped_row(year):
+    (total,) = kpi_table(**YEAR, group_by=None)
+    assert total["received"] == 10  # the 2024 cases of every source
+    for group_by in ("community", "category"):
+        assert kpi_total(kpi_table(**YEAR, group_by=group_by)) == total
 
 
 def test_it_places_a_case_by_its_state_at_the_periods_end(year):

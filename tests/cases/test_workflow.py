@@ -138,7 +138,8 @@ def test_an_unsatisfied_callback_can_reopen_the_case(world, categories):
 def test_the_page_offers_only_the_allowed_actions(world, categories):
     case = make_case(world, categories)
     assert workflow.allowed_actions(case, world.grid_a1_worker) == ["return"]
-    assert set(workflow.allowed_actions(case, world.leader)) == {"accept", "return", "supervise"}
+    # 合并 too, though the page offers it only when there is a possible duplicate (tests/cases/test_merge.py).
+    assert set(workflow.allowed_actions(case, world.leader)) == {"accept", "return", "supervise", "merge"}
 
 
 def test_the_community_a_case_is_dispatched_to_sees_and_handles_it(world, categories):

@@ -20,6 +20,22 @@ def _case(w) -> dict:
     return {"pk": case.pk}
 
 
+def _photo(w) -> dict:
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from jiedao.cases.attachments import attachment_add
+    from jiedao.cases.models import Case
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), (0, 128, 0)).save(buffer, "JPEG")
+    case = Case.objects.get(pk=_case(w)["pk"])
+    photo = attachment_add(case=case, upload=SimpleUploadedFile("a.jpg", buffer.getvalue()), actor=None)
+    return {"pk": case.pk, "attachment_pk": photo.pk}
+
+
 PAGES = {
     "case_queue": one(WORKERS),
     "case_list": [
@@ -32,4 +48,32 @@ PAGES = {
         Route(MISSING, kwargs=lambda w: {"pk": 999999}, label="不存在"),
     ],
     "case_act": one(POST_ONLY, kwargs=lambda w: {**_case(w), "action": "accept"}),
+    "case_attachment_upload": one(POST_ONLY, kwargs=_case),
+    # 批量派单/受理, 工单导出, 工单统计 (tests/cases/test_bulk.py, test_list_export.py, test_kpi_page.py)
+    "case_bulk": [
+        Route(POST_ONLY, kwargs=lambda w: {"action": "dispatch"}, label="派单"),
+        Route(POST_ONLY, kwargs=lambda w: {"action": "accept"}, label="受理"),
+    ],
+    "case_export": [
+        Route(WORKERS, label="全部"),
+        Route(WORKERS, query="source=hotline&date_from=2024-01-01", label="筛选"),
+    ],
+    "case_assignees": [
+        Route(WORKERS, label="未选区域"),
+        Route(IN_GRID_A1, query=lambda w: f"area={w.grid_a1.pk}", label="网格A1"),
+        Route(MISSING, query="area=999999", label="不存在"),
+    ],
+    "kpis": [
+        Route(WORKERS, label="本年"),
+        Route(
+            WORKERS,
+            query="period=custom&date_from=2024-01-01&date_to=2024-12-31&group_by=category",
+            label="自定义",
+        ),
+    ],
+    "kpis_export": one(WORKERS, query="period=last_year&group_by=total"),
+    "case_attachment": [
+        Route(IN_GRID_A1, kwargs=_photo, label="网格A1"),
+        Route(MISSING, kwargs=lambda w: {**_case(w), "attachment_pk": 999999}, label="不存在"),
+    ],
 }

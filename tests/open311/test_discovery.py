@@ -74,3 +74,22 @@ def test_it_answers_an_unknown_service_with_the_spec_error(client, categories):
     root = ET.fromstring(response.content)
     assert root.tag == "errors"
     assert root.findtext("error/code") == "404"
+
+
+def test_it_answers_a_wrong_method_in_the_spec_format(client, categories):
+    response = client.post("/open311/v2/services.xml")
+    assert (response.status_code, response["Allow"]) == (405, "GET, HEAD")
+    assert ET.fromstring(response.content).findtext("error/code") == "405"
+    response = client.delete("/open311/v2/requests.json")
+    assert response.status_code == 405
+    assert response.json() == [{"code": 405, "description": "该接口不支持 DELETE 请求"}]
+    assert client.head("/open311/v2/services.json").status_code == 200
+
+
+def test_it_answers_an_unknown_path_in_the_spec_format(client, db):
+    response = client.get("/open311/v2/service.json")
+    assert response.status_code == 404
+    assert response.json() == [{"code": 404, "description": "未找到接口：/open311/v2/service.json"}]
+    response = client.post("/open311/v2/requests.csv")
+    assert (response.status_code, response["Content-Type"]) == (404, "application/json; charset=utf-8")
+    assert ET.fromstring(client.get("/open311/v2/v3/services.xml").content).tag == "errors"

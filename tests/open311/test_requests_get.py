@@ -38,6 +38,7 @@ def test_it_lists_the_last_90_days_of_resident_reports(client, world, categories
 def test_it_serialises_only_public_fields(client, world, categories):
     case = resident_case(world, categories, description="门口垃圾", latitude="40.812345", longitude="111.65")
     (item,) = client.get(URL).json()
+    received = timezone.localtime(case.received_at).isoformat(timespec="seconds")
     assert item == {
         "service_request_id": case.number,
         "status": "open",
@@ -46,12 +47,33 @@ def test_it_serialises_only_public_fields(client, world, categories):
         "service_code": "sanitation",
         "description": "门口垃圾",
         "agency_responsible": "街道办事处",
-        "requested_datetime": timezone.localtime(case.received_at).isoformat(timespec="seconds"),
-        "updated_datetime": timezone.localtime(case.received_at).isoformat(timespec="seconds"),
+        "service_notice": None,
+        "requested_datetime": received,
+        "updated_datetime": received,
+        "expected_datetime": None,
         "address": "幸福小区3号楼",
+        "address_id": None,
+        "zipcode": None,
         "lat": 40.812345,
         "long": 111.65,
+        "media_url": None,
     }
+
+
+def test_it_gives_the_deadline_as_expected_datetime(client, world, categories):
+    case = resident_case(world, categories, accepted=True)
+    (item,) = client.get(f"/open311/v2/requests/{case.number}.json").json()
+    assert case.due_at is not None
+    assert item["expected_datetime"] == timezone.localtime(case.due_at).isoformat(timespec="seconds")
+
+
+def test_it_writes_every_field_in_xml_with_the_spec_declaration(client, world, categories):
+    case = resident_case(world, categories)
+    body = client.get(f"/open311/v2/requests/{case.number}.xml").content
+    assert body.startswith(b'<?xml version="1.0" encoding="utf-8"?>\n<service_requests><request>')
+    request = ET.fromstring(body).find("request")
+    assert [child.tag for child in request] == list(client.get(URL).json()[0])
+    assert (request.findtext("media_url"), request.findtext("zipcode")) == ("", "")
 
 
 def test_it_never_shows_the_reporter(client, world, categories):
@@ -70,6 +92,8 @@ def test_it_filters_by_status(client, world, categories):
     assert ids(client.get(URL, {"status": "open"})) == [pending.number]
     assert ids(client.get(URL, {"status": "closed"})) == [closed.number]
     assert ids(client.get(URL, {"status": "open,closed"})) == [pending.number, closed.number]
+    assert ids(client.get(URL, {"status": ["open", "closed"]})) == [pending.number, closed.number]
+    assert ids(client.get(URL, {"status": ""})) == [pending.number, closed.number]
     assert client.get(URL, {"status": "done"}).status_code == 400
 
 
@@ -77,6 +101,9 @@ def test_it_filters_by_service_code(client, world, categories):
     garbage = resident_case(world, categories, category=categories["garbage"])
     resident_case(world, categories, days_ago=2)
     assert ids(client.get(URL, {"service_code": "garbage"})) == [garbage.number]
+    both = ids(client.get(URL, {"service_code": ["garbage", "sanitation"]}))
+    assert both == ids(client.get(URL, {"service_code": "garbage,sanitation"}))
+    assert len(both) == 2
 
 
 def test_it_filters_by_dates(client, world, categories):
@@ -85,6 +112,9 @@ def test_it_filters_by_dates(client, world, categories):
     params = {"start_date": "2024-02-15T00:00:00+08:00", "end_date": "2024-03-31T23:59:59+08:00"}
     assert ids(client.get(URL, params)) == [early.number]
     assert ids(client.get(URL, {"start_date": "2024-04-01"})) == [later.number]
+    # "+08:00" not percent-encoded by the client arrives as " 08:00"
+    assert ids(client.get(f"{URL}?start_date=2024-04-01T00:00:00+08:00")) == [later.number]
+    assert ids(client.get(URL, {"start_date": "2024-03-31T16:00:00Z"})) == [later.number]
     assert ids(client.get(URL, {"start_date": "2024-02-01", "end_date": "2024-04-30"})) == [
         later.number,
         early.number,

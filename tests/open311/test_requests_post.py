@@ -1,9 +1,11 @@
 """POST requests.json|.xml: a resident's report, authenticated by an api_key, becomes one case."""
 
 import xml.etree.ElementTree as ET
+from datetime import timedelta
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from jiedao.cases.models import Case, Source, State
 from jiedao.open311.models import ApiKey
@@ -12,6 +14,7 @@ from jiedao.open311.services import (
     MSG_KEY_MISSING,
     MSG_KEY_NO_AREA,
     MSG_LOCATION,
+    MSG_SERVICE_MISSING,
     apikey_create,
 )
 
@@ -54,9 +57,22 @@ def test_it_creates_one_case_and_returns_its_number(client, world, categories, k
         "138****5678",
     )
     (answer,) = response.json()
-    assert answer["service_request_id"] == case.number
-    assert case.number in answer["service_notice"]
+    assert answer == {
+        "service_request_id": case.number,
+        "service_notice": f"诉求已登记，工单编号 {case.number}，街道将尽快受理",
+        "account_id": None,
+    }
     assert ApiKey.objects.get().last_used_at is not None
+
+
+def test_it_records_the_last_use_of_a_key_to_the_minute(client, world, categories, key):
+    a_while_ago = timezone.now() - timedelta(seconds=30)
+    ApiKey.objects.update(last_used_at=a_while_ago)
+    assert client.post(URL, report(key)).status_code == 201
+    assert ApiKey.objects.get().last_used_at == a_while_ago
+    ApiKey.objects.update(last_used_at=a_while_ago - timedelta(minutes=1))
+    assert client.post(URL, report(key)).status_code == 201
+    assert ApiKey.objects.get().last_used_at > a_while_ago
 
 
 def test_it_titles_a_report_without_description_by_the_service(client, world, categories, key):
@@ -64,6 +80,18 @@ def test_it_titles_a_report_without_description_by_the_service(client, world, ca
     case = Case.objects.get()
     assert case.title == "垃圾清运"
     assert (str(case.latitude), str(case.longitude), case.address) == ("40.812346", "111.650000", "")
+
+
+def test_it_takes_an_address_id_as_the_location(client, world, categories, key):
+    response = client.post(URL, report(key, address_string=None, address_id="A-1024"))
+    assert response.status_code == 201, response.content.decode()
+    assert Case.objects.get().address == "地址编号：A-1024"
+
+
+def test_it_ignores_jurisdiction_media_and_attributes(client, world, categories, key):
+    extra = {"jurisdiction_id": "anything.gov", "attribute[WHEN]": "night", "media_url": "http://x/1.jpg"}
+    assert client.post(URL, report(key) | extra).status_code == 201
+    assert Case.objects.count() == 1
 
 
 def test_it_drops_a_phone_that_fails_validation(client, world, categories, key):
@@ -110,11 +138,19 @@ def test_it_refuses_a_key_without_an_area(client, world, categories):
     assert response.json()[0]["description"] == MSG_KEY_NO_AREA
 
 
-@pytest.mark.parametrize("code", [None, "nothing", "sanitation"])
+@pytest.mark.parametrize("code", ["nothing", "sanitation"])
 def test_it_answers_an_unknown_service_with_404(client, world, categories, key, code):
     response = client.post(URL, report(key, service_code=code))
     assert response.status_code == 404
     assert response.json()[0]["code"] == 404
+    assert not Case.objects.exists()
+
+
+@pytest.mark.parametrize("code", [None, ""])
+def test_it_answers_a_missing_service_with_400(client, world, categories, key, code):
+    response = client.post(URL, report(key, service_code=code))
+    assert response.status_code == 400
+    assert response.json() == [{"code": 400, "description": MSG_SERVICE_MISSING}]
     assert not Case.objects.exists()
 
 

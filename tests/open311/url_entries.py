@@ -58,4 +58,8 @@ PAGES = {
         Route(MISSING, kwargs=lambda w: {"number": "SB202400000000", "fmt": "json"}, label="不存在"),
     ],
     "open311_token": one(MISSING, kwargs=lambda w: {"token": "abc123", "fmt": "json"}),
+    "open311_not_found": [
+        Route(MISSING, kwargs=lambda w: {"path": "nothing.json"}, label="json"),
+        Route(MISSING, kwargs=lambda w: {"path": "services.csv"}, label="未知格式"),
+    ],
 }
