@@ -8,7 +8,7 @@ import pytest
 from PIL import Image
 
 from jiedao.cases.models import Case
-from tests.browser.conftest import CHROMIUM, browser  # noqa: F401  (the session's browser fixture)
+from tests.browser.conftest import CHROMIUM
 from tests.browser.test_login_flow import log_in
 from tests.conftest import build_world
 
@@ -28,7 +28,7 @@ def _fits_the_screen(page) -> bool:
 
 
 def test_a_grid_worker_reports_from_a_phone_with_location_and_photo(
-    browser,  # noqa: F811  (the fixture imported above)
+    browser,
     live_server,
     categories,
     tmp_path,
