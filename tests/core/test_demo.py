@@ -1,6 +1,7 @@
 from datetime import date
 from io import StringIO
 
+import pytest
 from django.core.management import call_command
 
 from jiedao.core.demo import DEMO_PASSWORD, build_demo
@@ -52,9 +53,15 @@ def test_it_is_idempotent(db):
     assert (Area.objects.count(), User.objects.count(), RoleAssignment.objects.count()) == counts
 
 
-def test_the_demo_command_prints_the_logins(db):
+@pytest.mark.demo
+def test_the_demo_command_prints_the_logins(db, monkeypatch):
+    # The 2023 of cases takes minutes; tests/cases/test_case_demo.py builds and checks it.
+    built = []
+    monkeypatch.setattr("jiedao.cases.demo.build_case_demo", built.append)
     out = StringIO()
     call_command("demo", stdout=out)
+    assert len(built) == 1  # the command does build the cases, after the places they happen in
+    assert "正在构建：2023年工单" in out.getvalue()
     text = out.getvalue()
     assert "演示数据已就绪" in text and DEMO_PASSWORD in text
     assert "leader" in text and "shenji" in text and "sysadmin" in text
