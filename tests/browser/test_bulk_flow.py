@@ -7,6 +7,7 @@ import pytest
 
 from jiedao.cases.models import Case, Category, State
 from jiedao.cases.services import case_create
+from jiedao.workcalendar.services import calendar_load_from_package
 from tests.browser.test_login_flow import log_in
 from tests.conftest import build_world
 
@@ -19,6 +20,7 @@ def shot(page, tmp_path, name):
 
 
 def test_a_leader_dispatches_two_cases_to_a_person(browser, live_server, tmp_path):
+    calendar_load_from_package()  # a transactional test starts from an emptied database
     world = build_world()
     category = Category.objects.create(code="city", name="城市管理", path="/city/")
     cases = [

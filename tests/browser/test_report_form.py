@@ -8,6 +8,7 @@ import pytest
 from PIL import Image
 
 from jiedao.cases.models import Case
+from jiedao.workcalendar.services import calendar_load_from_package
 from tests.browser.conftest import CHROMIUM
 from tests.browser.test_login_flow import log_in
 from tests.conftest import build_world
@@ -33,6 +34,7 @@ def test_a_grid_worker_reports_from_a_phone_with_location_and_photo(
     categories,
     tmp_path,
 ):
+    calendar_load_from_package()  # a transactional test starts from an emptied database
     build_world()
     photo = tmp_path / "现场.jpg"
     buffer = io.BytesIO()
