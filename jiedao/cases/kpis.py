@@ -66,27 +66,32 @@ def satisfied_values() -> list[str]:
 ANSWERED_Q = Q(callback_resolved__isnull=False)
 
 
+# What the counts count: received_at is never null, so COUNT(received_at) is COUNT(*) — and unlike the id it
+# is in case_received_idx, so a year's table is read from that index alone.
+ROWS = "received_at"
+
+
 def _counts(until: datetime) -> dict:
     """The conditional counts of one GROUP BY. 在办 is not among them: it is received − closed − returned
     (the three partition the cases, see in_progress_q), filled in by `_complete`."""
     overdue_at = min(until, timezone.now())
     return {
-        "received": Count("pk"),
-        "closed": Count("pk", filter=closed_q(until)),
-        "returned": Count("pk", filter=returned_q(until)),
-        "signed": Count("pk", filter=Q(signed_at__isnull=False, signed_at__lt=until)),
+        "received": Count(ROWS),
+        "closed": Count(ROWS, filter=closed_q(until)),
+        "returned": Count(ROWS, filter=returned_q(until)),
+        "signed": Count(ROWS, filter=Q(signed_at__isnull=False, signed_at__lt=until)),
         "signed_on_time": Count(
-            "pk",
+            ROWS,
             filter=Q(signed_at__isnull=False, signed_at__lt=until)
             & (Q(response_due_at__isnull=True) | Q(signed_at__lte=F("response_due_at"))),
         ),
-        "closed_on_time": Count("pk", filter=closed_on_time_q(until)),
-        "callbacks": Count("pk", filter=ANSWERED_Q),
-        "resolved": Count("pk", filter=ANSWERED_Q & Q(callback_resolved=True)),
-        "satisfied": Count("pk", filter=ANSWERED_Q & Q(callback_satisfaction__in=satisfied_values())),
-        "reopened": Count("pk", filter=Q(reopen_count__gt=0)),
+        "closed_on_time": Count(ROWS, filter=closed_on_time_q(until)),
+        "callbacks": Count(ROWS, filter=ANSWERED_Q),
+        "resolved": Count(ROWS, filter=ANSWERED_Q & Q(callback_resolved=True)),
+        "satisfied": Count(ROWS, filter=ANSWERED_Q & Q(callback_satisfaction__in=satisfied_values())),
+        "reopened": Count(ROWS, filter=Q(reopen_count__gt=0)),
         "overdue": Count(
-            "pk",
+            ROWS,
             filter=(closed_q(until) & Q(closed_at__gt=F("due_at")))
             | (in_progress_q(until) & Q(due_at__lt=overdue_at)),
         ),

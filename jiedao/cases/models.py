@@ -120,6 +120,18 @@ class Category(models.Model):
 # What a scoped read filters on (CaseQuerySet.for_user), carried in the list's indexes (with the id, which
 # Django's capped count selects, where it is not a key column).
 SCOPE_COLUMNS = ["area", "assigned_area", "assignee"]
+KPI_COLUMNS = [
+    "category",
+    "source",
+    "signed_at",
+    "response_due_at",
+    "closed_at",
+    "due_at",
+    "returned_at",
+    "callback_resolved",
+    "callback_satisfaction",
+    "reopen_count",
+]
 
 
 def areas_under(paths) -> list[int] | None:
@@ -316,8 +328,11 @@ class Case(models.Model):
             # The list (newest first) and the KPIs (received in a period) read cases by receipt; each filter
             # of the list that narrows to a few percent has its own (filter, received_at) index, so a page
             # is 50 steps down an index whatever the filter. With the scope's columns included, a scoped
-            # count ("共 N 条") or a deep page's ids are read from the index alone (bench/case_bench.py).
-            models.Index(fields=["received_at", "id"], name="case_received_idx", include=SCOPE_COLUMNS),
+            # count ("共 N 条") or a deep page's ids are read from the index alone (bench/case_bench.py);
+            # with what the KPIs count too (jiedao.cases.kpis), so is a year's KPI table.
+            models.Index(
+                fields=["received_at", "id"], name="case_received_idx", include=[*SCOPE_COLUMNS, *KPI_COLUMNS]
+            ),
             models.Index(
                 fields=["state", "received_at"],
                 name="case_state_received_idx",
