@@ -20,16 +20,13 @@ Targets (issue 4): queue and list ≤ 150 ms server time; the KPI table ≤ 500 
 import argparse
 import os
 import statistics
-import subprocess
-import sys
-import tempfile
 import time
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from pathlib import Path
+
+from scratch import psql, use_database
 
 DB = "jiedao_casebench"
-ROOT = Path(__file__).resolve().parent.parent
 PAGE_TARGET_MS = 150
 KPI_TARGET_MS = 500
 RUNS = 7
@@ -40,15 +37,8 @@ USERS = [
 ]
 
 
-def psql(sql: str) -> None:
-    subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-q", "-c", sql], check=True)
-
-
 def _environment() -> None:
-    sys.path.insert(0, str(ROOT))
-    os.environ["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{DB}"
-    os.environ.setdefault("JIEDAO_VAR_DIR", tempfile.mkdtemp(prefix="casebench-"))
-    os.environ["DJANGO_SETTINGS_MODULE"] = "jiedao.settings"
+    use_database(DB)
 
 
 def setup(total: int) -> None:

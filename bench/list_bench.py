@@ -11,29 +11,18 @@ the main query. Target (issue 3): search by name or exact ID ≤ 100 ms server t
 """
 
 import argparse
-import os
 import random
 import statistics
-import subprocess
-import sys
-import tempfile
 import time
 from datetime import date, timedelta
-from pathlib import Path
+
+from scratch import psql, use_database
 
 DB = "jiedao_listbench"
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def psql(sql: str) -> None:
-    subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-q", "-c", sql], check=True)
 
 
 def _environment() -> None:
-    sys.path.insert(0, str(ROOT))
-    os.environ["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{DB}"
-    os.environ.setdefault("JIEDAO_VAR_DIR", tempfile.mkdtemp(prefix="listbench-"))
-    os.environ["DJANGO_SETTINGS_MODULE"] = "jiedao.settings"
+    use_database(DB)
 
 
 def setup(total: int) -> None:
@@ -43,11 +32,12 @@ def setup(total: int) -> None:
     django.setup()
     from django.core.management import call_command
 
-    from jiedao.demo.builder import build
+    from jiedao.core.demo import build_demo
+    from jiedao.registry.demo import build_registry_demo
 
     started = time.perf_counter()
     call_command("migrate", verbosity=0)
-    build()
+    build_registry_demo(build_demo().street)  # the residents' world; not the demo's cases (minutes)
     print(f"demo built in {time.perf_counter() - started:.1f} s")
     started = time.perf_counter()
     added = add_residents(total)

@@ -30,9 +30,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode
 
+from scratch import HOST, ROOT, psql, use_database
+
 DB = "jiedao_o311bench"
-ROOT = Path(__file__).resolve().parent.parent
-HOST = "127.0.0.1"
 PATH = "/open311/v2/requests.json"
 TIMEOUT = 10.0
 COMMUNITIES = [("150103001001", "幸福社区"), ("150103001002", "和平社区")]
@@ -47,15 +47,8 @@ WORDS = [
 ]
 
 
-def psql(sql: str) -> None:
-    subprocess.run(["psql", "-h", HOST, "-U", "postgres", "-q", "-c", sql], check=True)
-
-
 def _environment(var_dir: str) -> None:
-    sys.path.insert(0, str(ROOT))
-    os.environ["DATABASE_URL"] = f"postgres://postgres@{HOST}:5432/{DB}"
-    os.environ["JIEDAO_VAR_DIR"] = var_dir
-    os.environ["DJANGO_SETTINGS_MODULE"] = "jiedao.settings"
+    use_database(DB, var_dir=var_dir)
     if "JIEDAO_DATA_KEY" not in os.environ:
         from jiedao.lib.crypto import generate_key, key_to_text
 

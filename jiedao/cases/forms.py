@@ -23,7 +23,7 @@ from jiedao.cases.models import (
     Urgency,
 )
 from jiedao.cases.workflow import MSG_DISPATCH_AREA
-from jiedao.core.forms import DateRangeMixin, bootstrap_form
+from jiedao.core.forms import DateRangeMixin, ListFilterMixin, bootstrap_form
 from jiedao.core.models import Role, User
 from jiedao.core.permissions import active_roles
 from jiedao.registry.selectors import communities_for
@@ -46,7 +46,7 @@ class CategoryChoiceField(forms.ModelChoiceField):
         return "　" * depth + obj.name
 
 
-class CaseFilterForm(DateRangeMixin, forms.Form):
+class CaseFilterForm(ListFilterMixin, DateRangeMixin, forms.Form):
     q = forms.CharField(
         label="搜索",
         required=False,
@@ -74,13 +74,6 @@ class CaseFilterForm(DateRangeMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["community"].queryset = communities_for(user)
         bootstrap_form(self)
-
-    def filters(self) -> dict:
-        """The values of the valid fields: an invalid one filters nothing (its error is shown)."""
-        if not self.is_bound:
-            return {}
-        self.is_valid()
-        return dict(self.cleaned_data)
 
 
 MSG_LATITUDE = "纬度应在-90到90之间"

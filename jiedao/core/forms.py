@@ -54,6 +54,17 @@ class DateRangeMixin:
         return data
 
 
+class ListFilterMixin:
+    """A list page's filter form: `filters()` gives the values of its valid fields — an invalid one filters
+    nothing, and its error is shown beside it."""
+
+    def filters(self) -> dict:
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return dict(self.cleaned_data)
+
+
 STATUS_CHOICES = [("current", "现行"), ("retired", "已撤销"), ("all", "全部")]
 
 

@@ -7,7 +7,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from jiedao.core.forms import bootstrap_form
+from jiedao.core.forms import ListFilterMixin, bootstrap_form
 from jiedao.core.models import Area
 from jiedao.registry.models import (
     ELDERLY_AGE,
@@ -53,7 +53,7 @@ def _area_choices(areas, empty: str) -> list[tuple[str, str]]:
     return [("", empty), *labels]
 
 
-class ScopedFilterForm(forms.Form):
+class ScopedFilterForm(ListFilterMixin, forms.Form):
     """A filter form whose community/grid choices are the user's. `filters()` gives the values of the valid
     fields (an invalid one filters nothing; its error is shown), `area_filters()` the same with Area objects."""
 
@@ -65,12 +65,6 @@ class ScopedFilterForm(forms.Form):
         if "grid" in self.fields:
             self.fields["grid"].choices = _area_choices(grids_for(user), "全部网格")
         bootstrap_form(self)
-
-    def filters(self) -> dict:
-        if not self.is_bound:
-            return {}
-        self.is_valid()
-        return dict(self.cleaned_data)
 
     def area_filters(self) -> dict:
         """The cleaned values with community/grid turned into Area objects (None when not chosen)."""
