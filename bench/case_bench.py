@@ -353,21 +353,32 @@ class Timing:
     times: list[float]  # ms, wall clock, each run
     sql: list[float]  # ms, the run's queries together (as the client saw them)
     queries: int  # in the last run
-    result: object  # of the last run
+    result: object  # of the warm-up run (a response keeps its context)
+
+
+PLAIN_RENDER = None  # Template._render before setup_test_environment() instruments it
 
 
 def _time(fn, explain: bool) -> Timing:
+    """Time `fn` RUNS times after a warm-up. The warm-up renders with the test environment's instrumented
+    templates (the response keeps its context, for the rows column); the timed runs render as a server
+    does: the instrumentation copies the context at every template and include, which is no server time."""
     from django.db import connection
+    from django.template import Template
     from django.test.utils import CaptureQueriesContext
 
-    fn()  # warm-up
+    result = fn()  # warm-up
+    instrumented, Template._render = Template._render, PLAIN_RENDER
     times, sql = [], []
-    for _ in range(RUNS):
-        with CaptureQueriesContext(connection) as queries:
-            started = time.perf_counter()
-            result = fn()
-            times.append((time.perf_counter() - started) * 1000)
-        sql.append(sum(float(q["time"]) for q in queries.captured_queries) * 1000)
+    try:
+        for _ in range(RUNS):
+            with CaptureQueriesContext(connection) as queries:
+                started = time.perf_counter()
+                fn()
+                times.append((time.perf_counter() - started) * 1000)
+            sql.append(sum(float(q["time"]) for q in queries.captured_queries) * 1000)
+    finally:
+        Template._render = instrumented
     if explain:
         slowest = max(queries.captured_queries, key=lambda q: float(q["time"]))
         _explain(slowest["sql"])
@@ -427,6 +438,10 @@ def measure(explain: bool, only: str | None) -> None:
     from jiedao.cases.models import Case
     from jiedao.core.models import User
 
+    global PLAIN_RENDER
+    from django.template import Template
+
+    PLAIN_RENDER = Template._render
     setup_test_environment()  # response.context, and the test client's host
     total, open_count = Case.objects.count(), Case.objects.open().count()
     load = os.getloadavg()
