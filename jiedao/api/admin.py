@@ -25,5 +25,5 @@ class ApiTokenAdmin(admin.ModelAdmin):
 
     @admin.action(description="吊销所选API令牌", permissions=["change"])
     def revoke(self, request, queryset):
-        count = apitokens_revoke(tokens=queryset)
+        count = apitokens_revoke(tokens=queryset, request=request)
         self.message_user(request, f"已吊销 {count} 个API令牌")

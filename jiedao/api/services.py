@@ -21,12 +21,14 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from jiedao.api.models import ApiToken, IdempotencyKey
-from jiedao.core.models import User
+from jiedao.core.audit import audit_record
+from jiedao.core.models import AuditEvent, User
 
 TOKEN_PREFIX = "jdapi_"
 # last_used_at is a hint for administrators, not a log: write it at most once a minute per token.
 LAST_USED_RESOLUTION = timedelta(minutes=1)
 IDEMPOTENCY_TTL = timedelta(hours=24)
+COMMAND_LINE = "（命令行）"  # the audit row's account name for a token made or revoked by `jiedao apitoken`
 
 MSG_USER_INACTIVE = "账号“{username}”已停用，不能创建令牌"
 MSG_TOKEN_NAME = "令牌名称不能为空"
@@ -38,8 +40,11 @@ def hash_token(plain: str) -> str:
 
 
 @transaction.atomic
-def apitoken_create(*, user: User, name: str) -> tuple[ApiToken, str]:
-    """A new token for `user`. Returns it with the plain token, which is stored nowhere: show it once."""
+def apitoken_create(
+    *, user: User, name: str, actor: User | None = None, request=None
+) -> tuple[ApiToken, str]:
+    """A new token for `user`, audited as made by `actor` (None: the command line). Returns it with the plain
+    token, which is stored nowhere: show it once."""
     if not user.is_active:
         raise ValidationError({"user": MSG_USER_INACTIVE.format(username=user.username)})
     if not name.strip():
@@ -48,16 +53,36 @@ def apitoken_create(*, user: User, name: str) -> tuple[ApiToken, str]:
     token = ApiToken(user=user, name=name.strip(), key_hash=hash_token(plain), prefix=plain[:12])
     token.full_clean()
     token.save()
+    _audit(AuditEvent.CREDENTIAL_CREATED, token, actor, request)
     return token, plain
 
 
-def apitokens_revoke(*, tokens: QuerySet) -> int:
-    """Revoke the tokens from now on; a revoked token keeps its first revocation time. Returns how many."""
-    return tokens.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
+def _audit(event: AuditEvent, token: ApiToken, actor: User | None, request) -> None:
+    audit_record(
+        event,
+        request=request,
+        user=actor,
+        username="" if actor or request else COMMAND_LINE,
+        obj=token,
+        credential="api_token",
+        owner=token.user.username,
+        prefix=token.prefix,
+    )
 
 
-def apitoken_revoke(*, token: ApiToken) -> ApiToken:
-    apitokens_revoke(tokens=ApiToken.objects.filter(pk=token.pk))
+@transaction.atomic
+def apitokens_revoke(*, tokens: QuerySet, actor: User | None = None, request=None) -> int:
+    """Revoke the tokens from now on, each audited; a revoked token keeps its first revocation time. Returns
+    how many were revoked now."""
+    revoking = list(tokens.filter(revoked_at__isnull=True).select_related("user").select_for_update())
+    ApiToken.objects.filter(pk__in=[t.pk for t in revoking]).update(revoked_at=timezone.now())
+    for token in revoking:
+        _audit(AuditEvent.CREDENTIAL_REVOKED, token, actor, request)
+    return len(revoking)
+
+
+def apitoken_revoke(*, token: ApiToken, actor: User | None = None) -> ApiToken:
+    apitokens_revoke(tokens=ApiToken.objects.filter(pk=token.pk), actor=actor)
     token.refresh_from_db()
     return token
 

@@ -3,7 +3,7 @@
 from django.contrib import admin, messages
 
 from jiedao.open311.models import ApiKey
-from jiedao.open311.services import apikey_create
+from jiedao.open311.services import apikey_create, apikeys_deactivate
 
 
 @admin.register(ApiKey)
@@ -25,12 +25,12 @@ class ApiKeyAdmin(admin.ModelAdmin):
         if change:
             obj.save()
             return
-        _, plain = apikey_create(name=obj.name, area=obj.area, apikey=obj)
+        _, plain = apikey_create(name=obj.name, area=obj.area, apikey=obj, request=request)
         self.message_user(request, f"API密钥已生成，仅显示这一次，请立即妥善保存：{plain}", messages.WARNING)
 
     @admin.action(description="停用所选API密钥", permissions=["change"])
     def deactivate(self, request, queryset):
-        count = queryset.filter(active=True).update(active=False)
+        count = apikeys_deactivate(apikeys=queryset, request=request)
         self.message_user(request, f"已停用 {count} 个API密钥")
 
     def has_delete_permission(self, request, obj=None):

@@ -18,14 +18,16 @@ from datetime import datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
-from django.db.models import Max
+from django.db import transaction
+from django.db.models import Max, QuerySet
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
 from jiedao.cases.models import OPEN311_STATUS, Case, Category, Source
 from jiedao.cases.services import case_create
-from jiedao.core.models import Area
+from jiedao.core.audit import audit_record
+from jiedao.core.models import Area, AuditEvent
 from jiedao.lib.phone import PhoneError, normalize_phone
 from jiedao.open311.models import ApiKey
 
@@ -83,16 +85,44 @@ def hash_key(plain: str) -> str:
     return hashlib.sha256(plain.encode()).hexdigest()
 
 
-def apikey_create(*, name: str, area: Area | None = None, apikey: ApiKey | None = None) -> tuple[ApiKey, str]:
-    """Create a key (or fill and save the unsaved `apikey` the admin built). Returns it with the plain key,
-    which is not stored anywhere: show it once."""
+@transaction.atomic
+def apikey_create(
+    *, name: str, area: Area | None = None, apikey: ApiKey | None = None, request=None
+) -> tuple[ApiKey, str]:
+    """Create a key (or fill and save the unsaved `apikey` the admin built), audited as made by the request's
+    user (without a request: the command line). Returns it with the plain key, which is not stored anywhere:
+    show it once."""
     apikey = apikey or ApiKey()
     plain = KEY_PREFIX + secrets.token_urlsafe(32)
     apikey.name, apikey.area = name, area
     apikey.key_hash, apikey.key_prefix = hash_key(plain), plain[:12]
     apikey.full_clean()
     apikey.save()
+    audit_record(
+        AuditEvent.CREDENTIAL_CREATED,
+        request=request,
+        username="" if request else "（命令行）",
+        obj=apikey,
+        credential="open311_apikey",
+        prefix=apikey.key_prefix,
+    )
     return apikey, plain
+
+
+@transaction.atomic
+def apikeys_deactivate(*, apikeys: QuerySet, request=None) -> int:
+    """Deactivate the keys (refused from the next request on), each audited. Returns how many were active."""
+    deactivating = list(apikeys.filter(active=True).select_for_update())
+    ApiKey.objects.filter(pk__in=[k.pk for k in deactivating]).update(active=False)
+    for apikey in deactivating:
+        audit_record(
+            AuditEvent.CREDENTIAL_REVOKED,
+            request=request,
+            obj=apikey,
+            credential="open311_apikey",
+            prefix=apikey.key_prefix,
+        )
+    return len(deactivating)
 
 
 def apikey_authenticate(plain: str) -> ApiKey:

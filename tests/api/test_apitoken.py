@@ -10,7 +10,8 @@ from django.core.management import CommandError, call_command
 from jiedao.api.auth import MSG_TOKEN_INVALID
 from jiedao.api.errors import MSG_UNAUTHORIZED
 from jiedao.api.models import ApiToken
-from jiedao.api.services import apitoken_create, apitoken_revoke
+from jiedao.api.services import COMMAND_LINE, apitoken_create, apitoken_revoke
+from jiedao.core.models import AuditEvent, AuditLog
 from tests.api.helpers import call
 
 URL = "/api/v1/areas"
@@ -59,6 +60,12 @@ def test_the_command_revokes_a_token(client, world):
     first_revocation = ApiToken.objects.get().revoked_at
     call_command("apitoken", "revoke", str(token.pk), stdout=out)
     assert ApiToken.objects.get().revoked_at == first_revocation
+    # Made and revoked once each, from the command line: two audit rows, the second revocation none.
+    rows = AuditLog.objects.filter(object_type="api.ApiToken", object_id=str(token.pk)).order_by("pk")
+    assert [(r.event, r.username, r.detail["owner"]) for r in rows] == [
+        (AuditEvent.CREDENTIAL_CREATED, COMMAND_LINE, "worker_a"),
+        (AuditEvent.CREDENTIAL_REVOKED, COMMAND_LINE, "worker_a"),
+    ]
 
 
 def test_the_command_refuses_bad_input(world):
@@ -119,4 +126,10 @@ def test_the_admin_lists_tokens_without_their_hash_and_revokes_them(client, worl
     revoked_at = token.revoked_at
     assert revoked_at is not None
     assert apitoken_revoke(token=token).revoked_at == revoked_at  # revoking again keeps the first time
+    revoked = AuditLog.objects.get(event=AuditEvent.CREDENTIAL_REVOKED)
+    assert (revoked.user, revoked.object_id, revoked.detail["prefix"]) == (
+        world.sysadmin,
+        str(token.pk),
+        token.prefix,
+    )
     assert call(client, "get", URL, token=plain).status_code == 401

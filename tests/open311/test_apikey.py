@@ -7,6 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from jiedao.cases.models import Case
+from jiedao.core.models import AuditEvent, AuditLog
 from jiedao.open311.models import ApiKey
 from jiedao.open311.services import apikey_create
 
@@ -48,6 +49,12 @@ def test_it_shows_the_key_once_when_added_in_the_admin(client, world):
     plain = message.rsplit("：", 1)[1]
     assert apikey.key_hash == hashlib.sha256(plain.encode()).hexdigest()
     assert plain not in client.get(f"/admin/open311/apikey/{apikey.pk}/change/").content.decode()
+    created = AuditLog.objects.get(event=AuditEvent.CREDENTIAL_CREATED)
+    assert (created.user, created.object_id, created.detail) == (
+        world.sysadmin,
+        str(apikey.pk),
+        {"credential": "open311_apikey", "prefix": apikey.key_prefix},
+    )
 
 
 def test_it_deactivates_keys_in_the_admin(client, world):
@@ -59,3 +66,8 @@ def test_it_deactivates_keys_in_the_admin(client, world):
     )
     assert response.status_code == 302
     assert not ApiKey.objects.get().active
+    assert AuditLog.objects.filter(event=AuditEvent.CREDENTIAL_REVOKED, user=world.sysadmin).count() == 1
+    client.post(
+        "/admin/open311/apikey/", {"action": "deactivate", "_selected_action": [ApiKey.objects.get().pk]}
+    )
+    assert AuditLog.objects.filter(event=AuditEvent.CREDENTIAL_REVOKED).count() == 1  # already inactive

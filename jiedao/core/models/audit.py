@@ -26,6 +26,8 @@ class AuditEvent(models.TextChoices):
     VIEW_FULL = "view_full", "查看完整信息"
     EXPORT = "export", "导出"
     IMPORT = "import", "导入"
+    CREDENTIAL_CREATED = "credential_created", "创建接口凭据"
+    CREDENTIAL_REVOKED = "credential_revoked", "吊销接口凭据"
 
 
 class AuditLogQuerySet(models.QuerySet):
