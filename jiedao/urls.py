@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from jiedao.api.api import api
+from jiedao.api.api import api_urls
 from jiedao.core import views
 
 urlpatterns = [
@@ -17,7 +17,7 @@ urlpatterns = [
     path("enterprises/", include("jiedao.enterprises.urls")),
     path("cases/", include("jiedao.cases.urls")),
     path("open311/v2/", include("jiedao.open311.urls")),
-    path("api/v1/", api.urls),
+    path("api/v1/", api_urls()),
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
 ]

@@ -4,6 +4,10 @@ The docs page (/api/v1/docs) is Swagger UI served from ninja's own static files 
 it works without internet access.
 """
 
+from functools import wraps
+
+from django.http import HttpResponseNotAllowed, JsonResponse
+from django.urls import URLPattern, re_path
 from ninja import NinjaAPI
 from ninja.openapi.docs import Swagger
 from ninja.renderers import JSONRenderer
@@ -41,3 +45,44 @@ api = NinjaAPI(
 errors.install(api)
 api.add_router("", cases_router)
 api.add_router("", reference_router)
+
+
+MSG_METHOD = "此接口不支持 {method} 请求"
+MSG_NOT_FOUND = "没有这个接口：{path}"
+
+
+def _error(status: int, code: str, message: str) -> JsonResponse:
+    return JsonResponse(
+        errors.error_body(code, message), status=status, json_dumps_params={"ensure_ascii": False}
+    )
+
+
+def _json_405(view):
+    """Ninja answers a method no operation takes with a plain-text 405; ours is the API's error object."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if isinstance(response, HttpResponseNotAllowed):
+            error = _error(405, "method_not_allowed", MSG_METHOD.format(method=request.method))
+            error["Allow"] = response["Allow"]
+            return error
+        return response
+
+    return wrapped
+
+
+def not_found(request, rest: str = ""):
+    return _error(404, "not_found", MSG_NOT_FOUND.format(path=request.path))
+
+
+def api_urls():
+    """`api.urls` with JSON 405s, and a JSON 404 for any other path under /api/v1/."""
+    patterns, app_name, namespace = api.urls
+    wrapped = [
+        URLPattern(p.pattern, _json_405(p.callback), p.default_args, p.name)
+        if isinstance(p, URLPattern)
+        else p
+        for p in patterns
+    ]
+    return [*wrapped, re_path(r"^(?P<rest>.*)$", not_found, name="api_not_found")], app_name, namespace

@@ -54,3 +54,21 @@ def test_roles_without_case_work_are_refused(client, world):
     for user in (world.auditor, world.sysadmin):
         assert call(client, "get", "/api/v1/areas", token=token_for(user)).status_code == 403
         assert call(client, "get", "/api/v1/categories", token=token_for(user)).status_code == 403
+
+
+def test_an_unknown_endpoint_or_method_is_answered_as_an_api_error(client, world):
+    token = token_for(world.worker_a)
+    response = call(client, "delete", "/api/v1/areas", token=token)
+    assert (response.status_code, response["Allow"]) == (405, "GET")
+    assert response.json() == {
+        "code": "method_not_allowed",
+        "message": "此接口不支持 DELETE 请求",
+        "fields": {},
+    }
+    response = call(client, "get", "/api/v1/nothing/here", token=token)
+    assert response.status_code == 404
+    assert response.json() == {
+        "code": "not_found",
+        "message": "没有这个接口：/api/v1/nothing/here",
+        "fields": {},
+    }

@@ -21,6 +21,7 @@ PAGES = {
     "api:openapi-view": one(statuses(200, anonymous=302)),
     "api:openapi-json": one(statuses(200, anonymous=401)),
     "api:api-root": one(statuses(404, anonymous=404)),
+    "api:api_not_found": one(statuses(404, anonymous=404), kwargs=lambda w: {"rest": "nothing/here"}),
     # GET and POST share the URL /api/v1/cases: the GET is the list.
     "api:case_list": [
         Route(WORKERS, label="全部"),
