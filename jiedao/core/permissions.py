@@ -93,34 +93,101 @@ KEEP_ECONOMY = frozenset(
 # case is the transition table's business (jiedao.cases.workflow), not a permission.
 CASE_WORK = frozenset({"cases.view_case", "cases.add_case"})
 
+
+def _perms(app: str, models: str, *actions: str) -> frozenset[str]:
+    return frozenset(f"{app}.{action}_{model}" for model in models.split() for action in actions)
+
+
+# Ledgers (台账): activities and publicity, projects, co-building, volunteers, honours. Every working role reads
+# those of its areas; office and community staff keep them; a grid worker records activities in the grid.
+VIEW_LEDGERS = (
+    _perms("activities", "activity activitytype infoitem", "view")
+    | _perms("projects", "project", "view")
+    | _perms("cobuild", "cobuilditem rectification wastefacility propertycommittee", "view")
+    | _perms("volunteers", "volunteerteam servicerecord", "view")
+    | _perms("party", "honour", "view")
+)
+KEEP_LEDGERS = (
+    _perms("activities", "activity infoitem", "add", "change", "delete", "import", "export")
+    | _perms("projects", "project", "add", "change", "import", "export")
+    | _perms(
+        "cobuild",
+        "cobuilditem rectification wastefacility propertycommittee",
+        "add",
+        "change",
+        "import",
+        "export",
+    )
+    | _perms("volunteers", "volunteerteam servicerecord", "add", "change", "import", "export")
+    | _perms("party", "honour", "add", "change", "import", "export")
+)
+GRID_LEDGERS = _perms("activities", "activity", "add", "change")
+# Activity types and their measures: the offices define them (and the system administrator, as a dictionary).
+KEEP_ACTIVITY_TYPES = _perms("activities", "activitytype", "add", "change")
+
+# Party building (党建) and integrity (廉政) are held by offices, not by roles: 党建办 keeps party branches, members
+# and staff duties (网评员); 纪工委 keeps integrity archives and discipline records. Street leaders read both
+# (every read of a discipline record is audited by the view).
+VIEW_PARTY = _perms("party", "partybranch partymember staffduty", "view")
+KEEP_PARTY = VIEW_PARTY | _perms(
+    "party", "partybranch partymember staffduty", "add", "change", "import", "export"
+)
+VIEW_INTEGRITY = _perms("party", "integrityarchive disciplinerecord", "view")
+KEEP_INTEGRITY = VIEW_INTEGRITY | _perms(
+    "party", "integrityarchive disciplinerecord", "add", "change", "import", "export"
+)
+OFFICE_PERMISSIONS: dict[str, frozenset[str]] = {"djb": KEEP_PARTY, "jgw": KEEP_INTEGRITY}
+
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.STREET_LEADER: frozenset(
-        {VIEW_AREAS, VIEW_STAFF, "registry.export_resident", "enterprises.export_enterprise"}
+        {
+            VIEW_AREAS,
+            VIEW_STAFF,
+            "registry.export_resident",
+            "enterprises.export_enterprise",
+            "projects.export_project",
+        }
     )
     | VIEW_REGISTRY
     | VIEW_ECONOMY
-    | CASE_WORK,
+    | CASE_WORK
+    | VIEW_LEDGERS
+    | VIEW_PARTY
+    | VIEW_INTEGRITY,
     Role.OFFICE_STAFF: frozenset({VIEW_AREAS, VIEW_FULL_RESIDENT})
     | VIEW_REGISTRY
     | KEEP_REGISTRY
     | VIEW_ECONOMY
     | KEEP_ECONOMY
-    | CASE_WORK,
+    | CASE_WORK
+    | VIEW_LEDGERS
+    | KEEP_LEDGERS
+    | KEEP_ACTIVITY_TYPES,
     Role.COMMUNITY_SECRETARY: frozenset({VIEW_AREAS, VIEW_STAFF, VIEW_FULL_RESIDENT})
     | VIEW_REGISTRY
     | KEEP_REGISTRY
     | VIEW_ECONOMY
     | KEEP_ECONOMY
-    | CASE_WORK,
+    | CASE_WORK
+    | VIEW_LEDGERS
+    | KEEP_LEDGERS
+    | VIEW_PARTY,
     Role.COMMUNITY_WORKER: frozenset({VIEW_AREAS, VIEW_FULL_RESIDENT})
     | VIEW_REGISTRY
     | KEEP_REGISTRY
     | VIEW_ECONOMY
     | KEEP_ECONOMY
-    | CASE_WORK,
-    Role.GRID_WORKER: frozenset({VIEW_AREAS}) | VIEW_REGISTRY | VIEW_ECONOMY | CASE_WORK,
+    | CASE_WORK
+    | VIEW_LEDGERS
+    | KEEP_LEDGERS,
+    Role.GRID_WORKER: frozenset({VIEW_AREAS})
+    | VIEW_REGISTRY
+    | VIEW_ECONOMY
+    | CASE_WORK
+    | VIEW_LEDGERS
+    | GRID_LEDGERS,
     Role.AUDITOR: frozenset({VIEW_AUDIT_LOG}),
-    Role.SYSADMIN: frozenset(_ACCOUNT_ADMIN | {VIEW_STAFF}),
+    Role.SYSADMIN: frozenset(_ACCOUNT_ADMIN | {VIEW_STAFF}) | KEEP_ACTIVITY_TYPES,
 }
 
 
@@ -144,6 +211,8 @@ def role_permissions(user) -> set[str]:
     perms: set[str] = set()
     for assignment in active_roles(user):
         perms |= ROLE_PERMISSIONS.get(assignment.role, frozenset())
+        if assignment.role == Role.OFFICE_STAFF and assignment.office is not None:
+            perms |= OFFICE_PERMISSIONS.get(assignment.office.code, frozenset())
     return perms
 
 

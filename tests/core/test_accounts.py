@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
-from jiedao.core.models import AuditEvent, AuditLog, Role, RoleAssignment
+from jiedao.core.models import AuditEvent, AuditLog, Office, Role, RoleAssignment
 from jiedao.core.permissions import VIEW_AREAS, VIEW_AUDIT_LOG
 from jiedao.core.services import accounts
 from jiedao.core.services.accounts import account_create, role_grant, role_revoke
@@ -73,3 +73,36 @@ def test_it_refuses_a_taken_username(world):
     with pytest.raises(ValidationError) as exc:
         account_create(username="leader", full_name="重名", password="Another-pass-9")
     assert exc.value.message_dict["username"] == [accounts.MSG_USERNAME_TAKEN.format(username="leader")]
+
+
+def test_it_gives_party_and_integrity_permissions_by_office(world):
+    """党建 and 廉政 records are held by offices (党建办, 纪工委), not by the office-staff role as such."""
+    party = "party.change_partybranch"
+    discipline = "party.view_disciplinerecord"
+    users = {}
+    for code, name in (("djb", "党建办"), ("jgw", "纪工委")):
+        office = Office.objects.create(code=code, name=name)
+        users[code] = account_create(username=f"ks_{code}", full_name=name, password=None)
+        role_grant(
+            user=users[code],
+            role=Role.OFFICE_STAFF,
+            area=world.street,
+            office=office,
+            start_date=date(2023, 1, 1),
+        )
+    assert users["djb"].has_perm(party) and not users["djb"].has_perm(discipline)
+    assert users["jgw"].has_perm(discipline) and not users["jgw"].has_perm(party)
+    # Staff of another office (world.office is 综治办) hold neither.
+    office_staff = account_create(username="ks_zzb", full_name="综治", password=None)
+    role_grant(
+        user=office_staff,
+        role=Role.OFFICE_STAFF,
+        area=world.street,
+        office=world.office,
+        start_date=date(2023, 1, 1),
+    )
+    assert not office_staff.has_perm(party) and not office_staff.has_perm(discipline)
+    # Street leaders read both; community workers neither discipline records nor, to change, branches.
+    assert world.leader.has_perm(discipline) and world.leader.has_perm("party.view_partybranch")
+    assert not world.leader.has_perm(party)
+    assert not world.worker_a.has_perm(discipline) and not world.worker_a.has_perm(party)
