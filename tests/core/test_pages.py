@@ -45,3 +45,20 @@ def test_the_audit_list_filters_by_event(client, world):
     response = client.get(reverse("audit_list"), {"event": "permission_denied"})
     rows = list(response.context["page_obj"])
     assert [r.username for r in rows] == ["worker_a"]
+
+
+def test_the_menu_groups_modules_and_marks_the_most_specific_one_active(client, world):
+    client.force_login(world.leader)
+    response = client.get(reverse("activity_totals"))
+    items = response.context["nav_items"]
+    # 活动统计 (activity_totals) and 活动台账 (activity_) both match the view name; the longer prefix wins.
+    assert [i["label"] for i in items if i["active"]] == ["活动统计"]
+    assert {i["group"] for i in items} >= {"工单", "基础信息", "台账", "党建廉政"}
+    page = response.content.decode()
+    assert page.index(">台账<") < page.index("活动台账") < page.index(">党建廉政<")
+    response = client.get(reverse("party_honour_list"))
+    assert [i["label"] for i in response.context["nav_items"] if i["active"]] == ["荣誉"]
+    # An auditor's menu holds no ledgers at all.
+    client.force_login(world.auditor)
+    labels = [i["label"] for i in client.get(reverse("workbench")).context["nav_items"]]
+    assert "活动台账" not in labels and "廉政" not in labels
