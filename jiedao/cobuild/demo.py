@@ -296,4 +296,5 @@ def _committees(rng: random.Random, compounds: list[Compound]) -> None:
 
 def _bulk(model, rows: list[dict]) -> None:
     columns = [f.attname for f in insert_columns(model)]
+    rows = [{"version": 1, **row} for row in rows]
     bulk_insert(model, [tuple(row[c] for c in columns) for row in rows], reason=REASON)

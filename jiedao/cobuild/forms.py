@@ -48,6 +48,11 @@ def scope_compounds(user):
     return Compound.objects.for_user(user).select_related("area").order_by("area__path", "name")
 
 
+def _version(form: forms.Form) -> dict:
+    """The `version` keyword of the update service, on an edit form."""
+    return {"version": form.cleaned_data["version"]} if "version" in form.fields else {}
+
+
 class CompoundChoice(forms.ModelChoiceField):
     def label_from_instance(self, obj: Compound) -> str:
         return f"{obj.area.name} · {obj.name}"
@@ -125,6 +130,9 @@ class _PlacedForm(_Bootstrapped, forms.Form):
         label="小区", queryset=Compound.objects.none(), required=False, empty_label="不涉及具体小区"
     )
 
+    # The version the edit page showed (removed on the create page): the service refuses a stale edit.
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
@@ -158,10 +166,12 @@ class ItemForm(_PlacedForm):
             initial = {f: getattr(item, f) for f in self.FIELDS}
             initial |= {"area": item.area_id, "compound": item.compound_id}
             initial["enterprise_uscc"] = item.enterprise.uscc if item.enterprise_id else ""
-            kwargs.setdefault("initial", initial)
+            kwargs.setdefault("initial", initial | {"version": item.version})
         else:
             kwargs.setdefault("initial", {"year": timezone.localdate().year})
         super().__init__(*args, user=user, **kwargs)
+        if item is None:
+            del self.fields["version"]
 
     def clean_enterprise_uscc(self):
         code = self.cleaned_data["enterprise_uscc"].strip().upper()
@@ -176,7 +186,7 @@ class ItemForm(_PlacedForm):
         data = self.cleaned_data
         kwargs = {f: data[f] for f in self.FIELDS}
         kwargs["enterprise"] = data["enterprise_uscc"]
-        return kwargs
+        return kwargs | _version(self)
 
 
 class RectificationForm(_PlacedForm):
@@ -209,29 +219,33 @@ class RectificationForm(_PlacedForm):
         if rectification is not None:
             initial = {f: getattr(rectification, f) for f in self.FIELDS}
             initial |= {"area": rectification.area_id, "compound": rectification.compound_id}
-            kwargs.setdefault("initial", initial)
+            kwargs.setdefault("initial", initial | {"version": rectification.version})
         else:
             kwargs.setdefault("initial", {"found_on": timezone.localdate()})
         super().__init__(*args, user=user, **kwargs)
+        if rectification is None:
+            del self.fields["version"]
 
     def service_kwargs(self) -> dict:
-        return {f: self.cleaned_data[f] for f in self.FIELDS}
+        return {f: self.cleaned_data[f] for f in self.FIELDS} | _version(self)
 
 
 class WasteForm(_Bootstrapped, forms.Form):
     """A compound's four bin counts; a blank count leaves that category as it is."""
 
     installed_on = forms.DateField(label="设置日期", help_text="新设置的类别以此日期登记", **DATE)
+    # The digest of the compound's bin rows the page showed (services.waste_versions).
+    versions = forms.CharField(widget=forms.HiddenInput, required=False, strip=False)
 
-    def __init__(self, *args, counts: dict | None = None, **kwargs):
-        initial = {"installed_on": timezone.localdate(), **(counts or {})}
+    def __init__(self, *args, counts: dict | None = None, versions: str = "", **kwargs):
+        initial = {"installed_on": timezone.localdate(), "versions": versions, **(counts or {})}
         kwargs.setdefault("initial", initial)
         super().__init__(*args, **kwargs)
         for kind in BinKind:
             self.fields[kind.value] = forms.IntegerField(
                 label=f"{kind.label}（个）", required=False, min_value=0
             )
-        self.order_fields([*BinKind.values, "installed_on"])
+        self.order_fields([*BinKind.values, "installed_on", "versions"])
         bootstrap_form(self)
 
     def counts(self) -> dict:
@@ -245,12 +259,14 @@ class CommitteeForm(_Bootstrapped, forms.Form):
     members = forms.IntegerField(label="委员人数", min_value=1)
     dissolved_on = forms.DateField(label="解散日期", required=False, **DATE)
     note = forms.CharField(label="备注", max_length=200, required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     FIELDS = ("established_on", "director", "members", "dissolved_on", "note")
 
     def __init__(self, *args, user, committee: PropertyCommittee | None = None, compound=None, **kwargs):
         if committee is not None:
-            kwargs.setdefault("initial", {f: getattr(committee, f) for f in self.FIELDS})
+            initial = {f: getattr(committee, f) for f in self.FIELDS} | {"version": committee.version}
+            kwargs.setdefault("initial", initial)
         elif compound is not None:
             kwargs.setdefault("initial", {"compound": compound.pk})
         super().__init__(*args, **kwargs)
@@ -258,9 +274,10 @@ class CommitteeForm(_Bootstrapped, forms.Form):
             del self.fields["compound"]
         else:
             self.fields["compound"].queryset = scope_compounds(user)
+            del self.fields["version"]
 
     def service_kwargs(self) -> dict:
         kwargs = {f: self.cleaned_data[f] for f in self.FIELDS}
         if "compound" in self.fields:
             kwargs["compound"] = self.cleaned_data["compound"]
-        return kwargs
+        return kwargs | _version(self)

@@ -57,6 +57,9 @@ class CobuildItem(models.Model):
     completed_on = models.DateField("完成日期", null=True, blank=True)
     description = models.CharField("事项内容", max_length=500, blank=True)
 
+    # Optimistic lock: an edit made on a stale copy is refused, never merged (jiedao.core.concurrency).
+    version = models.PositiveIntegerField("版本", default=1, editable=False)
+
     history = HistoricalRecords()
     objects = ScopedQuerySet.as_manager()
 
@@ -122,6 +125,9 @@ class Rectification(models.Model):
     )
     note = models.CharField("备注", max_length=200, blank=True)
 
+    # Optimistic lock: an edit made on a stale copy is refused, never merged (jiedao.core.concurrency).
+    version = models.PositiveIntegerField("版本", default=1, editable=False)
+
     history = HistoricalRecords()
     objects = ScopedQuerySet.as_manager()
 
@@ -176,6 +182,9 @@ class WasteFacility(models.Model):
         "core.Area", verbose_name="所属社区", on_delete=models.PROTECT, related_name="waste_facilities"
     )
 
+    # Optimistic lock: an edit made on a stale copy is refused, never merged (jiedao.core.concurrency).
+    version = models.PositiveIntegerField("版本", default=1, editable=False)
+
     history = HistoricalRecords()
     objects = ScopedQuerySet.as_manager()
 
@@ -226,6 +235,9 @@ class PropertyCommittee(models.Model):
     members = models.PositiveSmallIntegerField("委员人数")
     dissolved_on = models.DateField("解散日期", null=True, blank=True)
     note = models.CharField("备注", max_length=200, blank=True)
+
+    # Optimistic lock: an edit made on a stale copy is refused, never merged (jiedao.core.concurrency).
+    version = models.PositiveIntegerField("版本", default=1, editable=False)
 
     history = HistoricalRecords()
     objects = PropertyCommitteeQuerySet.as_manager()

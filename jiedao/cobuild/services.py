@@ -2,6 +2,10 @@
 transaction, and raises `ValidationError` with Chinese messages keyed by the field they concern.
 
 A row tied to a compound takes the compound's community as its area; a row without one names the community.
+
+Every edit takes the version the editor saw (`version`; for a compound's bins, `versions`, the digest of its
+bin rows from `waste_versions`): the row is locked and a stale edit is refused (MSG_STALE, code "stale") with
+nothing written. Imports pass `UNCHECKED`. Each write increments the row's version.
 """
 
 from datetime import date
@@ -19,6 +23,7 @@ from jiedao.cobuild.models import (
     RectificationStatus,
     WasteFacility,
 )
+from jiedao.core.concurrency import MSG_STALE, UNCHECKED, bump, locked_current
 from jiedao.core.models import Area, AreaLevel, User
 from jiedao.registry.models import Compound
 
@@ -42,6 +47,7 @@ MSG_NO_BINS = "请至少填写一类垃圾桶的数量"
 MSG_COMMITTEE_TAKEN = "该小区已成立物管会"
 MSG_MEMBERS_MIN = "委员人数至少为1人"
 MSG_DISSOLVED_BEFORE = "解散日期不能早于成立日期"
+MSG_WASTE_STALE = "该小区的垃圾分类设施已被他人修改，请刷新后重试"
 
 ITEM_EDITABLE = (
     "kind",
@@ -167,11 +173,11 @@ def cobuild_item_create(
 
 
 @transaction.atomic
-def cobuild_item_update(*, item: CobuildItem, actor: User | None = None, **changes) -> CobuildItem:
+def cobuild_item_update(*, item: CobuildItem, version, actor: User | None = None, **changes) -> CobuildItem:
     unknown = set(changes) - set(ITEM_EDITABLE)
     if unknown:
         raise ValueError(f"not editable here: {sorted(unknown)}")
-    current = CobuildItem.objects.select_for_update().get(pk=item.pk)
+    current = locked_current(item, version, MSG_STALE)
     values = {f: getattr(current, f) for f in ITEM_EDITABLE} | changes
     if "area" in changes or "compound" in changes:
         values["area"] = place(_area_given(changes, values), values["compound"])
@@ -180,7 +186,7 @@ def cobuild_item_update(*, item: CobuildItem, actor: User | None = None, **chang
     _check_item(values, exclude_pk=current.pk)
     for field, value in values.items():
         setattr(current, field, value)
-    _save(current, actor, "修改")
+    _save(bump(current), actor, "修改")
     return current
 
 
@@ -240,12 +246,12 @@ def rectification_create(
 
 @transaction.atomic
 def rectification_update(
-    *, rectification: Rectification, actor: User | None = None, **changes
+    *, rectification: Rectification, version, actor: User | None = None, **changes
 ) -> Rectification:
     unknown = set(changes) - set(RECTIFICATION_EDITABLE)
     if unknown:
         raise ValueError(f"not editable here: {sorted(unknown)}")
-    current = Rectification.objects.select_for_update().get(pk=rectification.pk)
+    current = locked_current(rectification, version, MSG_STALE)
     values = {f: getattr(current, f) for f in RECTIFICATION_EDITABLE} | changes
     if "area" in changes or "compound" in changes:
         values["area"] = place(_area_given(changes, values), values["compound"])
@@ -254,11 +260,17 @@ def rectification_update(
     _check_rectification(values, exclude_pk=current.pk)
     for field, value in values.items():
         setattr(current, field, value)
-    _save(current, actor, "修改")
+    _save(bump(current), actor, "修改")
     return current
 
 
 # 垃圾分类 -------------------------------------------------------------------------------------------------
+
+
+def waste_versions(facilities) -> str:
+    """The digest of a compound's bin rows the edit page shows and sends back: each category with its
+    version ("" for a compound without bins), so that any change to them since makes the edit stale."""
+    return ";".join(f"{f.kind}:{f.version}" for f in sorted(facilities, key=lambda f: f.kind))
 
 
 @transaction.atomic
@@ -267,15 +279,21 @@ def waste_bins_set(
     compound: Compound,
     counts: dict[str, int | None],
     installed_on: date,
+    versions,
     actor: User | None = None,
 ) -> list[WasteFacility]:
     """Set a compound's bins, one count per category (None: leave that category as it is). A category
-    first set here is dated `installed_on`; a later change of its count keeps its first date."""
+    first set here is dated `installed_on`; a later change of its count keeps its first date. `versions`
+    is the `waste_versions` digest of the rows the editor saw: refused (MSG_WASTE_STALE) if any of the
+    compound's rows was added, changed or removed since."""
     bad = {kind: MSG_COUNT_NEGATIVE for kind, n in counts.items() if n is not None and n < 0}
     if bad:
         raise ValidationError(bad)
     _not_future(installed_on=installed_on)
-    existing = {f.kind: f for f in WasteFacility.objects.select_for_update().filter(compound=compound)}
+    locked = list(WasteFacility.objects.select_for_update().filter(compound=compound).order_by("kind"))
+    if versions is not UNCHECKED and versions != waste_versions(locked):
+        raise ValidationError(MSG_WASTE_STALE, code="stale")
+    existing = {f.kind: f for f in locked}
     if not existing and all(n is None for n in counts.values()):
         raise ValidationError(MSG_NO_BINS)
     saved = []
@@ -291,7 +309,7 @@ def waste_bins_set(
             _save(facility, actor, "新增")
         elif facility.count != count:
             facility.count = count
-            _save(facility, actor, "修改")
+            _save(bump(facility), actor, "修改")
         saved.append(facility)
     return saved
 
@@ -337,15 +355,15 @@ def committee_create(
 
 @transaction.atomic
 def committee_update(
-    *, committee: PropertyCommittee, actor: User | None = None, **changes
+    *, committee: PropertyCommittee, version, actor: User | None = None, **changes
 ) -> PropertyCommittee:
     unknown = set(changes) - set(COMMITTEE_EDITABLE)
     if unknown:
         raise ValueError(f"not editable here: {sorted(unknown)}")
-    current = PropertyCommittee.objects.select_for_update().get(pk=committee.pk)
+    current = locked_current(committee, version, MSG_STALE)
     values = {f: getattr(current, f) for f in COMMITTEE_EDITABLE} | changes
     _check_committee(values)
     for field, value in values.items():
         setattr(current, field, value)
-    _save(current, actor, "修改")
+    _save(bump(current), actor, "修改")
     return current

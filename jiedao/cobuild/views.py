@@ -160,8 +160,12 @@ def waste_edit(request, pk: int):
     compound = get_for_user_or_404(
         Compound.objects.select_related("area"), request.user, request=request, pk=pk
     )
-    facilities = WasteFacility.objects.for_user(request.user).filter(compound=compound)
-    form = WasteForm(request.POST or None, counts={f.kind: f.count for f in facilities})
+    facilities = list(WasteFacility.objects.for_user(request.user).filter(compound=compound))
+    form = WasteForm(
+        request.POST or None,
+        counts={f.kind: f.count for f in facilities},
+        versions=services.waste_versions(facilities),
+    )
     saved = _submit(
         request,
         form,
@@ -169,6 +173,7 @@ def waste_edit(request, pk: int):
             compound=compound,
             counts=f.counts(),
             installed_on=f.cleaned_data["installed_on"],
+            versions=f.cleaned_data["versions"],
             actor=request.user,
         ),
     )

@@ -182,6 +182,10 @@ class _RecordForm(forms.ModelForm):
             )
             if self.instance.pk:
                 self.initial["user"] = self.instance.user_id
+        if self.instance.pk and hasattr(self.instance, "version"):
+            # The version the page showed: the service refuses the edit if the record changed since.
+            self.fields["version"] = forms.IntegerField(widget=forms.HiddenInput, required=False)
+            self.initial["version"] = self.instance.version
         bootstrap_form(self)
 
     def _post_clean(self):

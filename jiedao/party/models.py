@@ -85,6 +85,9 @@ class PartyBranch(models.Model):
     active = models.BooleanField("在册", default=True, help_text="撤销或合并的支部取消勾选")
     note = models.CharField("备注", max_length=200, blank=True)
 
+    # Optimistic lock: an edit made on a stale copy is refused, never merged (jiedao.core.concurrency).
+    version = models.PositiveIntegerField("版本", default=1, editable=False)
+
     history = HistoricalRecords()
     objects = ScopedQuerySet.as_manager()
 
@@ -163,6 +166,9 @@ class PartyMember(models.Model):
         "core.Area", verbose_name="所属区域", on_delete=models.PROTECT, related_name="party_members"
     )
 
+    # Optimistic lock: an edit made on a stale copy is refused, never merged (jiedao.core.concurrency).
+    version = models.PositiveIntegerField("版本", default=1, editable=False)
+
     history = HistoricalRecords()
     objects = ScopedQuerySet.as_manager()
 
@@ -205,6 +211,9 @@ class StaffDuty(models.Model):
     start_date = models.DateField("开始日期")
     end_date = models.DateField("结束日期", null=True, blank=True, help_text="为空表示仍在担任")
     note = models.CharField("备注", max_length=200, blank=True)
+
+    # Optimistic lock: an edit made on a stale copy is refused, never merged (jiedao.core.concurrency).
+    version = models.PositiveIntegerField("版本", default=1, editable=False)
 
     history = HistoricalRecords()
     objects = StaffDutyQuerySet.as_manager()
@@ -249,6 +258,9 @@ class IntegrityArchive(models.Model):
     filed_on = models.DateField("建档日期")
     note = models.CharField("备注", max_length=200, blank=True)
 
+    # Optimistic lock: an edit made on a stale copy is refused, never merged (jiedao.core.concurrency).
+    version = models.PositiveIntegerField("版本", default=1, editable=False)
+
     history = HistoricalRecords()
     objects = ScopedQuerySet.as_manager()
 
@@ -291,6 +303,9 @@ class DisciplineRecord(models.Model):
     area = models.ForeignKey(
         "core.Area", verbose_name="所属区域", on_delete=models.PROTECT, related_name="discipline_records"
     )
+
+    # Optimistic lock: an edit made on a stale copy is refused, never merged (jiedao.core.concurrency).
+    version = models.PositiveIntegerField("版本", default=1, editable=False)
 
     history = HistoricalRecords()
     objects = ScopedQuerySet.as_manager()
@@ -336,6 +351,9 @@ class Honour(models.Model):
         related_name="honours",
     )
     note = models.CharField("备注", max_length=200, blank=True)
+
+    # Optimistic lock: an edit made on a stale copy is refused, never merged (jiedao.core.concurrency).
+    version = models.PositiveIntegerField("版本", default=1, editable=False)
 
     history = HistoricalRecords()
     objects = ScopedQuerySet.as_manager()

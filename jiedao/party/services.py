@@ -1,11 +1,15 @@
 """Writes to party building, integrity and honours. Each function validates, writes the record and its
 history row in one transaction, and raises `ValidationError` with Chinese messages keyed by the field they
-concern (a broken database constraint is reported on the field that identifies the record)."""
+concern (a broken database constraint is reported on the field that identifies the record).
+
+Every `*_update` takes the `version` the editor saw: the row is locked and a stale edit is refused (MSG_STALE,
+code "stale") with nothing written; imports pass `UNCHECKED`. Each write increments the version."""
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from jiedao.core.concurrency import MSG_STALE, bump, locked_current
 from jiedao.core.models import Area, AreaLevel
 from jiedao.core.scoping import covers, scope_paths
 from jiedao.party.models import (
@@ -122,17 +126,19 @@ def branch_create(*, actor=None, **values) -> PartyBranch:
 
 
 @transaction.atomic
-def branch_update(*, branch: PartyBranch, actor=None, **values) -> PartyBranch:
-    check_area(values.get("area", branch.area), actor=actor)
+def branch_update(*, branch: PartyBranch, version, actor=None, **values) -> PartyBranch:
+    current = locked_current(branch, version, MSG_STALE)
+    check_area(values.get("area", current.area), actor=actor)
     check_not_future(established_on=values.get("established_on"))
-    moved = "area" in values and values["area"].pk != branch.area_id
-    _save(_apply(branch, values), actor, "修改党支部")
+    moved = "area" in values and values["area"].pk != current.area_id
+    _save(bump(_apply(current, values)), actor, "修改党支部")
     if moved:
-        # Members stand where their branch stands.
-        for member in branch.members.all():
-            member.area = branch.area
+        # Members stand where their branch stands (a derived field: their versions are left alone, an
+        # edit of a member shown before the move conflicts with nothing).
+        for member in current.members.all():
+            member.area = current.area
             _save(member, actor, "党支部变更所属区域")
-    return branch
+    return current
 
 
 @transaction.atomic
@@ -164,10 +170,12 @@ def member_create(*, actor=None, **values) -> PartyMember:
 
 
 @transaction.atomic
-def member_update(*, member: PartyMember, actor=None, **values) -> PartyMember:
-    values.setdefault("branch", member.branch)
-    _member_checks(values, actor, branch_changed=values["branch"].pk != member.branch_id)
-    return _save(_apply(member, {**values, "area": values["branch"].area}), actor, "修改党员信息")
+def member_update(*, member: PartyMember, version, actor=None, **values) -> PartyMember:
+    current = locked_current(member, version, MSG_STALE)
+    values.setdefault("branch", current.branch)
+    _member_checks(values, actor, branch_changed=values["branch"].pk != current.branch_id)
+    current = _apply(current, {**values, "area": values["branch"].area})
+    return _save(bump(current), actor, "修改党员信息")
 
 
 # Staff duties ---------------------------------------------------------------------------------------------
@@ -181,11 +189,12 @@ def duty_create(*, actor=None, **values) -> StaffDuty:
 
 
 @transaction.atomic
-def duty_update(*, staff_duty: StaffDuty, actor=None, **values) -> StaffDuty:
-    check_area(values.get("area", staff_duty.area), ANY_LEVEL, actor=actor)
-    start, end = values.get("start_date", staff_duty.start_date), values.get("end_date", staff_duty.end_date)
+def duty_update(*, staff_duty: StaffDuty, version, actor=None, **values) -> StaffDuty:
+    current = locked_current(staff_duty, version, MSG_STALE)
+    check_area(values.get("area", current.area), ANY_LEVEL, actor=actor)
+    start, end = values.get("start_date", current.start_date), values.get("end_date", current.end_date)
     check_order(start, end, "end_date", MSG_END_BEFORE_START)
-    return _save(_apply(staff_duty, values), actor, "修改职责")
+    return _save(bump(_apply(current, values)), actor, "修改职责")
 
 
 # Integrity ------------------------------------------------------------------------------------------------
@@ -209,13 +218,13 @@ def archive_create(*, actor=None, **values) -> IntegrityArchive:
 
 
 @transaction.atomic
-def archive_update(*, archive: IntegrityArchive, actor=None, **values) -> IntegrityArchive:
-    check_area(values.get("area", archive.area), actor=actor)
-    check_year(values.get("year", archive.year))
+def archive_update(*, archive: IntegrityArchive, version, actor=None, **values) -> IntegrityArchive:
+    current = locked_current(archive, version, MSG_STALE)
+    check_area(values.get("area", current.area), actor=actor)
+    check_year(values.get("year", current.year))
     check_not_future(filed_on=values.get("filed_on"))
-    return _save(
-        _apply(archive, _person({"person_name": archive.person_name, **values})), actor, "修改廉政档案"
-    )
+    values = _person({"person_name": current.person_name, **values})
+    return _save(bump(_apply(current, values)), actor, "修改廉政档案")
 
 
 @transaction.atomic
@@ -226,11 +235,12 @@ def discipline_create(*, actor=None, **values) -> DisciplineRecord:
 
 
 @transaction.atomic
-def discipline_update(*, record: DisciplineRecord, actor=None, **values) -> DisciplineRecord:
-    check_area(values.get("area", record.area), actor=actor)
+def discipline_update(*, record: DisciplineRecord, version, actor=None, **values) -> DisciplineRecord:
+    current = locked_current(record, version, MSG_STALE)
+    check_area(values.get("area", current.area), actor=actor)
     check_not_future(occurred_on=values.get("occurred_on"))
-    values = _person({"person_name": record.person_name, **values})
-    return _save(_apply(record, values), actor, "修改执纪记录")
+    values = _person({"person_name": current.person_name, **values})
+    return _save(bump(_apply(current, values)), actor, "修改执纪记录")
 
 
 # Honours --------------------------------------------------------------------------------------------------
@@ -260,7 +270,8 @@ def honour_create(*, actor=None, **values) -> Honour:
 
 
 @transaction.atomic
-def honour_update(*, honour: Honour, actor=None, **values) -> Honour:
-    current = {f: getattr(honour, f) for f in ("kind", "name", "year", "area", "compound", "awarded_on")}
-    values = _honour_values({**current, **values}, actor)
-    return _save(_apply(honour, values), actor, "修改荣誉")
+def honour_update(*, honour: Honour, version, actor=None, **values) -> Honour:
+    current = locked_current(honour, version, MSG_STALE)
+    shown = {f: getattr(current, f) for f in ("kind", "name", "year", "area", "compound", "awarded_on")}
+    values = _honour_values({**shown, **values}, actor)
+    return _save(bump(_apply(current, values)), actor, "修改荣誉")

@@ -246,4 +246,5 @@ def _services(rng: random.Random, teams: list[VolunteerTeam], members: dict) -> 
 
 def _bulk(model, rows: list[dict]) -> list[int]:
     columns = [f.attname for f in insert_columns(model)]
+    rows = [{"version": 1, **row} for row in rows]
     return bulk_insert(model, [tuple(row[c] for c in columns) for row in rows], reason=REASON)

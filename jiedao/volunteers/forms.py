@@ -38,6 +38,11 @@ class AreaChoice(forms.ModelChoiceField):
         return obj.label
 
 
+def _version(form: forms.Form) -> dict:
+    """The `version` keyword of the update service, on an edit form."""
+    return {"version": form.cleaned_data["version"]} if "version" in form.fields else {}
+
+
 class _Bootstrapped:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -86,21 +91,27 @@ class TeamForm(_Bootstrapped, forms.Form):
     dissolved_on = forms.DateField(label="撤销日期", required=False, **DATE)
     note = forms.CharField(label="备注", max_length=200, required=False)
 
+    # The version the edit page showed (removed on the create page): the service refuses a stale edit.
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
     FIELDS = ("name", "kind", "area", "leader", "founded_on", "dissolved_on", "note")
 
     def __init__(self, *args, user, team: VolunteerTeam | None = None, **kwargs):
         if team is not None:
-            kwargs.setdefault("initial", {**{f: getattr(team, f) for f in self.FIELDS}, "area": team.area_id})
+            initial = {**{f: getattr(team, f) for f in self.FIELDS}, "area": team.area_id}
+            kwargs.setdefault("initial", initial | {"version": team.version})
         else:
             kwargs.setdefault("initial", {"founded_on": timezone.localdate()})
         super().__init__(*args, **kwargs)
         areas = scope_areas(user)
         if team is not None:  # a team on a retired area keeps it
             areas = areas | Area.objects.filter(pk=team.area_id)
+        else:
+            del self.fields["version"]
         self.fields["area"].queryset = areas
 
     def service_kwargs(self) -> dict:
-        return {f: self.cleaned_data[f] for f in self.FIELDS}
+        return {f: self.cleaned_data[f] for f in self.FIELDS} | _version(self)
 
 
 class MemberForm(_Bootstrapped, forms.Form):
@@ -167,16 +178,20 @@ class ServiceForm(_Bootstrapped, forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
     FIELDS = ("served_on", "title", "content", "volunteers", "hours", "people_served")
 
     def __init__(self, *args, team: VolunteerTeam, record: ServiceRecord | None = None, **kwargs):
         if record is not None:
             initial = {f: getattr(record, f) for f in self.FIELDS}
             initial["members"] = list(record.members.values_list("pk", flat=True))
-            kwargs.setdefault("initial", initial)
+            kwargs.setdefault("initial", initial | {"version": record.version})
         else:
             kwargs.setdefault("initial", {"served_on": timezone.localdate()})
         super().__init__(*args, **kwargs)
+        if record is None:
+            del self.fields["version"]
         self.fields["members"].queryset = (
             VolunteerMember.objects.filter(team=team).select_related("resident").order_by("resident__name")
         )
@@ -185,4 +200,4 @@ class ServiceForm(_Bootstrapped, forms.Form):
     def service_kwargs(self) -> dict:
         kwargs = {f: self.cleaned_data[f] for f in self.FIELDS}
         kwargs["members"] = list(self.cleaned_data["members"])
-        return kwargs
+        return kwargs | _version(self)

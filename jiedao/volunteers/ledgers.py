@@ -39,11 +39,16 @@ def _scoped(queryset, user):
 
 def _tuples(model, rows: list[dict]) -> list[tuple]:
     columns = [f.attname for f in insert_columns(model)]
-    return [tuple(row[c] for c in columns) for row in rows]
+    return [tuple({"version": 1, **row}[c] for c in columns) for row in rows]
 
 
 def _save(model, new: list[dict], changed: list, fields: set[str], user, unchanged: int) -> WriteResult:
     bulk_insert(model, _tuples(model, new), user=user)
+    if changed and hasattr(model, "version"):
+        # An import is a newer write: it increments the version of the rows it changes, unchecked.
+        for obj in changed:
+            obj.version += 1
+        fields = fields | {"version"}
     bulk_update(model, changed, sorted(fields), user=user)
     return WriteResult(created=len(new), updated=len(changed), unchanged=unchanged)
 

@@ -37,6 +37,9 @@ class VolunteerTeam(models.Model):
     dissolved_on = models.DateField("撤销日期", null=True, blank=True)
     note = models.CharField("备注", max_length=200, blank=True)
 
+    # Optimistic lock: an edit made on a stale copy is refused, never merged (jiedao.core.concurrency).
+    version = models.PositiveIntegerField("版本", default=1, editable=False)
+
     history = HistoricalRecords()
     objects = VolunteerTeamQuerySet.as_manager()
 
@@ -117,6 +120,9 @@ class ServiceRecord(models.Model):
         VolunteerMember, verbose_name="参与志愿者", blank=True, related_name="services"
     )
     area = models.ForeignKey("core.Area", verbose_name="所属区域", on_delete=models.PROTECT, related_name="+")
+
+    # Optimistic lock: an edit made on a stale copy is refused, never merged (jiedao.core.concurrency).
+    version = models.PositiveIntegerField("版本", default=1, editable=False)
 
     history = HistoricalRecords()
     objects = ScopedQuerySet.as_manager()

@@ -3,6 +3,10 @@ transaction, and raises `ValidationError` with Chinese messages keyed by the fie
 
 Members, service records and honours take their team's area; a team's members are residents of the register
 (one active membership per resident and team).
+
+`team_update` and `service_update` take the `version` the editor saw: the row is locked and a stale edit is
+refused (MSG_STALE, code "stale") with nothing written; each write increments the version. Imports pass
+`UNCHECKED` (jiedao.core.concurrency).
 """
 
 from datetime import date
@@ -12,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from jiedao.core.concurrency import MSG_STALE, bump, locked_current
 from jiedao.core.models import Area, AreaLevel, User
 from jiedao.registry.models import Resident
 from jiedao.volunteers.models import ServiceRecord, TeamHonour, VolunteerMember, VolunteerTeam
@@ -105,18 +110,18 @@ def team_create(
 
 
 @transaction.atomic
-def team_update(*, team: VolunteerTeam, actor: User | None = None, **changes) -> VolunteerTeam:
+def team_update(*, team: VolunteerTeam, version, actor: User | None = None, **changes) -> VolunteerTeam:
     """Edit a team. Moving it to another area moves its members, records and honours with it."""
     unknown = set(changes) - set(TEAM_EDITABLE)
     if unknown:
         raise ValueError(f"not editable here: {sorted(unknown)}")
-    current = VolunteerTeam.objects.select_for_update().get(pk=team.pk)
+    current = locked_current(team, version, MSG_STALE)
     values = {f: getattr(current, f) for f in TEAM_EDITABLE} | changes
     moved = values["area"].pk != current.area_id
     _check_team(values, exclude_pk=current.pk, area_changed=moved)
     for field, value in values.items():
         setattr(current, field, value)
-    _save(current, actor, "修改")
+    _save(bump(current), actor, "修改")
     if moved:
         for model in (VolunteerMember, ServiceRecord, TeamHonour):
             model.objects.filter(team=current).update(area=current.area)
@@ -216,18 +221,18 @@ def service_record(
 
 @transaction.atomic
 def service_update(
-    *, record: ServiceRecord, members=None, actor: User | None = None, **changes
+    *, record: ServiceRecord, version, members=None, actor: User | None = None, **changes
 ) -> ServiceRecord:
     unknown = set(changes) - set(SERVICE_EDITABLE)
     if unknown:
         raise ValueError(f"not editable here: {sorted(unknown)}")
-    current = ServiceRecord.objects.select_for_update().select_related("team").get(pk=record.pk)
+    current = locked_current(record, version, MSG_STALE)
     values = {f: getattr(current, f) for f in SERVICE_EDITABLE} | changes
     members = None if members is None else list(members)
     _check_service(current.team, values, members or [], exclude_pk=current.pk)
     for field, value in values.items():
         setattr(current, field, value)
-    _save(current, actor, "修改")
+    _save(bump(current), actor, "修改")
     if members is not None:
         current.members.set(members)
     return current

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from jiedao.cobuild import services
 from jiedao.cobuild.models import BinKind, ItemStatus
+from jiedao.core.concurrency import UNCHECKED
 from jiedao.core.figures import Period, compute, get_indicator
 
 YEAR = Period.year(2023)
@@ -47,10 +48,13 @@ def test_rectifications_count_by_the_day_they_were_found(world):
 
 def test_bins_and_covered_compounds_are_counted_at_the_years_end(places, world):
     services.waste_bins_set(
-        compound=places["sunny"], counts={BinKind.OTHER: 3, BinKind.KITCHEN: 2}, installed_on=date(2023, 6, 1)
+        compound=places["sunny"],
+        counts={BinKind.OTHER: 3, BinKind.KITCHEN: 2},
+        installed_on=date(2023, 6, 1),
+        versions=UNCHECKED,
     )
     services.waste_bins_set(
-        compound=places["river"], counts={BinKind.OTHER: 4}, installed_on=date(2024, 2, 1)
+        compound=places["river"], counts={BinKind.OTHER: 4}, installed_on=date(2024, 2, 1), versions=UNCHECKED
     )
     assert value("waste.compounds_covered") == 1
     assert value("waste.bins") == 5
@@ -62,6 +66,6 @@ def test_committee_coverage_counts_committees_in_office_at_the_years_end(places,
         compound=places["sunny"], established_on=date(2022, 3, 1), director="王建国", members=5
     )
     assert value("property.committees_coverage") == Decimal("50.00")
-    services.committee_update(committee=committee, dissolved_on=date(2023, 11, 30))
+    services.committee_update(committee=committee, version=committee.version, dissolved_on=date(2023, 11, 30))
     assert value("property.committees_coverage") == Decimal("0.00")
     assert value("property.committees_coverage", area=world.community_b) == Decimal("0.00")

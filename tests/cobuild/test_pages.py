@@ -67,7 +67,10 @@ def test_an_item_is_created_from_the_form(client, world, places):
     assert response.status_code == 302
     item = CobuildItem.objects.get()
     assert (item.area, item.history.first().history_user) == (world.community_a, world.worker_a)
-    response = client.post(reverse("cobuild_item_edit", args=[item.pk]), {**data, "status": "in_progress"})
+    response = client.post(
+        reverse("cobuild_item_edit", args=[item.pk]),
+        {**data, "status": "in_progress", "version": item.version},
+    )
     assert response.context["form"].errors == {"completed_on": ["事项尚未完成，不应填写完成日期"]}
 
 

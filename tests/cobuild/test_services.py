@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from jiedao.cobuild import services
 from jiedao.cobuild.models import BinKind, ItemStatus, RectificationStatus, WasteFacility
+from jiedao.core.concurrency import UNCHECKED
 
 
 def errors_of(exc: pytest.ExceptionInfo) -> dict:
@@ -70,14 +71,18 @@ def test_a_title_is_listed_once_per_community_and_year(world):
 def test_an_item_update_checks_the_same_rules_and_keeps_history(world, places):
     created = item(world)
     saved = services.cobuild_item_update(
-        item=created, status=ItemStatus.COMPLETED, completed_on=date(2023, 9, 1), actor=world.worker_a
+        item=created,
+        version=created.version,
+        status=ItemStatus.COMPLETED,
+        completed_on=date(2023, 9, 1),
+        actor=world.worker_a,
     )
     assert saved.status == ItemStatus.COMPLETED
     assert saved.history.first().history_user == world.worker_a
-    moved = services.cobuild_item_update(item=saved, compound=places["river"])
+    moved = services.cobuild_item_update(item=saved, version=saved.version, compound=places["river"])
     assert moved.area == world.community_b
     with pytest.raises(ValidationError):
-        services.cobuild_item_update(item=saved, completed_on=None)
+        services.cobuild_item_update(item=saved, version=moved.version, completed_on=None)
 
 
 def rectification(world, **kwargs):
@@ -121,7 +126,10 @@ def test_a_finding_is_not_in_the_future(world):
 def test_a_rectification_update_marks_it_done(world):
     created = rectification(world)
     saved = services.rectification_update(
-        rectification=created, status=RectificationStatus.DONE, rectified_on=date(2023, 5, 6)
+        rectification=created,
+        version=created.version,
+        status=RectificationStatus.DONE,
+        rectified_on=date(2023, 5, 6),
     )
     assert saved.status == RectificationStatus.DONE
     with pytest.raises(ValidationError) as exc:
@@ -132,18 +140,25 @@ def test_a_rectification_update_marks_it_done(world):
 def test_bins_are_set_per_category_and_keep_their_first_date(places, world):
     sunny = places["sunny"]
     counts = {BinKind.RECYCLABLE: 2, BinKind.HAZARDOUS: 1, BinKind.KITCHEN: 3, BinKind.OTHER: 4}
-    services.waste_bins_set(compound=sunny, counts=counts, installed_on=date(2022, 4, 1))
+    services.waste_bins_set(compound=sunny, counts=counts, installed_on=date(2022, 4, 1), versions="")
     services.waste_bins_set(
-        compound=sunny, counts={BinKind.OTHER: 6, BinKind.KITCHEN: None}, installed_on=date(2023, 4, 1)
+        compound=sunny,
+        counts={BinKind.OTHER: 6, BinKind.KITCHEN: None},
+        installed_on=date(2023, 4, 1),
+        versions=services.waste_versions(WasteFacility.objects.filter(compound=sunny)),
     )
     rows = {f.kind: (f.count, f.installed_on, f.area) for f in WasteFacility.objects.filter(compound=sunny)}
     assert rows[BinKind.OTHER] == (6, date(2022, 4, 1), world.community_a)
     assert rows[BinKind.KITCHEN] == (3, date(2022, 4, 1), world.community_a)
     with pytest.raises(ValidationError) as exc:
-        services.waste_bins_set(compound=sunny, counts={BinKind.OTHER: -1}, installed_on=date(2023, 4, 1))
+        services.waste_bins_set(
+            compound=sunny, counts={BinKind.OTHER: -1}, installed_on=date(2023, 4, 1), versions=UNCHECKED
+        )
     assert errors_of(exc) == {"other": [services.MSG_COUNT_NEGATIVE]}
     with pytest.raises(ValidationError) as exc:
-        services.waste_bins_set(compound=places["river"], counts={}, installed_on=date(2023, 4, 1))
+        services.waste_bins_set(
+            compound=places["river"], counts={}, installed_on=date(2023, 4, 1), versions=""
+        )
     assert exc.value.messages == [services.MSG_NO_BINS]
 
 
@@ -163,7 +178,7 @@ def test_a_compound_has_one_committee_with_at_least_one_member(places, world):
         )
     assert errors_of(exc) == {"members": [services.MSG_MEMBERS_MIN]}
     with pytest.raises(ValidationError) as exc:
-        services.committee_update(committee=committee, dissolved_on=date(2021, 1, 1))
+        services.committee_update(committee=committee, version=1, dissolved_on=date(2021, 1, 1))
     assert errors_of(exc) == {"dissolved_on": [services.MSG_DISSOLVED_BEFORE]}
-    dissolved = services.committee_update(committee=committee, dissolved_on=date(2023, 6, 30))
+    dissolved = services.committee_update(committee=committee, version=1, dissolved_on=date(2023, 6, 30))
     assert dissolved.dissolved_on == date(2023, 6, 30)

@@ -169,7 +169,13 @@ def test_a_member_is_linked_to_the_resident_by_id_number(party, party_keeper, pl
     client.force_login(party_keeper)
     response = client.post(
         reverse("party_member_edit", args=[party["members"][0].pk]),
-        {"branch": party["a"].pk, "name": "李秀英", "status": "full", "id_number": make_id("19800101", 2)},
+        {
+            "branch": party["a"].pk,
+            "name": "李秀英",
+            "status": "full",
+            "id_number": make_id("19800101", 2),
+            "version": PartyMember.objects.get(pk=party["members"][0].pk).version,
+        },
     )
     assert response.context["form"].errors == {"id_number": [MSG_RESIDENT_NAME.format(name="王芳")]}
     job = run("party_members", header, [[*row[:1], "张建国", *row[2:]]], party_keeper)

@@ -115,6 +115,7 @@ def test_editing_a_duty_ends_it(world, party_keeper, client):
             "area": world.community_a.pk,
             "start_date": "2023-01-01",
             "end_date": "2023-06-30",
+            "version": duty.version,
         },
     )
     assert response.status_code == 302

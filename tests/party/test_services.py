@@ -17,7 +17,7 @@ def errors(exc_info) -> dict:
 def test_a_member_stands_where_the_branch_stands_and_moves_with_it(party, world):
     member = party["members"][0]
     assert member.area == world.community_a
-    services.branch_update(branch=party["a"], area=world.community_b)
+    services.branch_update(branch=party["a"], version=1, area=world.community_b)
     member.refresh_from_db()
     assert member.area == world.community_b
     assert member.history.first().history_change_reason == "党支部变更所属区域"
@@ -66,13 +66,15 @@ def test_dates_are_checked_in_order_and_not_in_the_future(party, world):
 
 
 def test_a_revoked_branch_takes_no_new_members(party):
-    services.branch_update(branch=party["b"], active=False)
+    revoked = services.branch_update(branch=party["b"], version=1, active=False)
     with pytest.raises(ValidationError) as exc:
-        services.member_create(branch=party["b"], name="新党员")
+        services.member_create(branch=revoked, name="新党员")
     assert errors(exc) == {"branch": [services.MSG_BRANCH_INACTIVE.format(branch="社区B党支部")]}
     # Its existing members can still be edited.
     member = PartyMember.objects.get(name="陈海燕")
-    services.member_update(member=member, branch=party["b"], name="陈海燕", post="组织委员")
+    services.member_update(
+        member=member, version=member.version, branch=revoked, name="陈海燕", post="组织委员"
+    )
 
 
 def test_an_actor_writes_only_within_their_areas(party, world):

@@ -82,7 +82,8 @@ def test_service_records_and_honours_are_entered_on_the_team(client, world, team
     record = ServiceRecord.objects.get()
     assert list(record.members.all()) == [member]
     response = client.post(
-        reverse("service_record_edit", args=[record.pk]), {**data, "volunteers": 3, "hours": "0"}
+        reverse("service_record_edit", args=[record.pk]),
+        {**data, "volunteers": 3, "hours": "0", "version": record.version},
     )
     assert response.context["form"].errors == {"hours": ["服务总时长应大于0小时"]}
     honour = {"year": 2023, "title": "优秀志愿服务组织", "awarded_by": "回民区文明办"}
@@ -131,7 +132,9 @@ def test_a_team_is_created_and_edited(client, world):
     assert team.area == world.grid_a1
     response = client.post(reverse("volunteer_team_create"), {**data, "area": world.community_b.pk})
     assert "area" in response.context["form"].errors  # not in worker_a's areas
-    response = client.post(reverse("volunteer_team_edit", args=[team.pk]), {**data, "leader": "李建国"})
+    response = client.post(
+        reverse("volunteer_team_edit", args=[team.pk]), {**data, "leader": "李建国", "version": team.version}
+    )
     assert response.status_code == 302
     team.refresh_from_db()
     assert team.leader == "李建国"

@@ -26,7 +26,7 @@ def test_a_team_name_is_unique_and_its_dates_in_order(world, teams):
         )
     assert errors_of(exc) == {"name": [services.MSG_TEAM_TAKEN]}
     with pytest.raises(ValidationError) as exc:
-        services.team_update(team=teams["a"], dissolved_on=date(2020, 1, 1))
+        services.team_update(team=teams["a"], version=1, dissolved_on=date(2020, 1, 1))
     assert errors_of(exc) == {"dissolved_on": [services.MSG_DISSOLVED_BEFORE]}
 
 
@@ -46,7 +46,7 @@ def test_moving_a_team_moves_its_members_records_and_honours(world, teams):
     honour = services.honour_add(
         team=teams["a"], year=2023, title="优秀志愿服务组织", awarded_by="回民区文明办"
     )
-    services.team_update(team=teams["a"], area=world.grid_a2)
+    services.team_update(team=teams["a"], version=1, area=world.grid_a2)
     for obj in (member, record, honour):
         obj.refresh_from_db()
         assert obj.area == world.grid_a2
@@ -105,7 +105,7 @@ def test_a_service_record_counts_volunteers_hours_and_people(world, teams):
     with pytest.raises(ValidationError) as exc:
         services.service_record(**base)
     assert errors_of(exc) == {"title": [services.MSG_SERVICE_TAKEN]}
-    saved = services.service_update(record=record, hours=Decimal("7.5"), members=[])
+    saved = services.service_update(record=record, version=record.version, hours=Decimal("7.5"), members=[])
     assert (saved.hours, saved.members.count()) == (Decimal("7.5"), 0)
 
 
@@ -123,7 +123,7 @@ def test_an_honour_is_recorded_once_a_year(world, teams):
 
 
 def test_a_dissolved_team_records_no_later_service(world, teams):
-    team = services.team_update(team=teams["b"], dissolved_on=date(2023, 4, 30))
+    team = services.team_update(team=teams["b"], version=1, dissolved_on=date(2023, 4, 30))
     with pytest.raises(ValidationError) as exc:
         services.service_record(
             team=team, served_on=date(2023, 5, 1), title="巡逻", volunteers=2, hours=Decimal("4")

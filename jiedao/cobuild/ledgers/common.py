@@ -64,11 +64,13 @@ def not_future(row: ParsedRow, ctx: ImportContext, *keys: str, today: date | Non
 
 def upsert(model, planned: list[tuple[object | None, dict]], *, user) -> WriteResult:
     """Insert the rows without an existing record and update the changed ones (with history rows).
-    `planned`: (existing record or None, {attname: value}); a new row's dict holds every column."""
+    `planned`: (existing record or None, {attname: value}); a new row's dict holds every column but the
+    version (1). An update is a newer write: it increments the row's version without checking it."""
     result, new, changed, fields = WriteResult(), [], [], set()
     columns = [f.attname for f in insert_columns(model)]
     for existing, values in planned:
         if existing is None:
+            values = {"version": 1, **values}
             new.append(tuple(values[c] for c in columns))
             continue
         diff = {k: v for k, v in values.items() if getattr(existing, k) != v}
@@ -77,7 +79,8 @@ def upsert(model, planned: list[tuple[object | None, dict]], *, user) -> WriteRe
             continue
         for attname, value in diff.items():
             setattr(existing, attname, value)
-        fields |= set(diff)
+        existing.version += 1
+        fields |= {*diff, "version"}
         changed.append(existing)
     bulk_insert(model, new, user=user)
     names = sorted(

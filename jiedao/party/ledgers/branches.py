@@ -1,5 +1,6 @@
 """党支部, 党员 and 工作人员职责."""
 
+from jiedao.core.concurrency import UNCHECKED
 from jiedao.core.models import AreaLevel
 from jiedao.excel import parsers as p
 from jiedao.excel.registry import register
@@ -70,7 +71,7 @@ class BranchLedger(ServiceLedger):
         return services.branch_create(**values, actor=user)
 
     def update(self, obj, values, user):
-        return services.branch_update(branch=obj, **values, actor=user)
+        return services.branch_update(branch=obj, **values, version=UNCHECKED, actor=user)
 
     def export_queryset(self, user, params):
         return selectors.branch_filter(
@@ -157,7 +158,7 @@ class MemberLedger(ServiceLedger):
         return services.member_create(**values, actor=user)
 
     def update(self, obj, values, user):
-        return services.member_update(member=obj, **values, actor=user)
+        return services.member_update(member=obj, **values, version=UNCHECKED, actor=user)
 
     def export_queryset(self, user, params):
         qs = PartyMember.objects.select_related("branch", "area__parent", "resident")
@@ -227,7 +228,7 @@ class DutyLedger(ServiceLedger):
         return services.duty_create(**values, actor=user)
 
     def update(self, obj, values, user):
-        return services.duty_update(staff_duty=obj, **values, actor=user)
+        return services.duty_update(staff_duty=obj, **values, version=UNCHECKED, actor=user)
 
     def export_queryset(self, user, params):
         return selectors.duty_filter(

@@ -1,5 +1,6 @@
 """荣誉: honours of areas and compounds."""
 
+from jiedao.core.concurrency import UNCHECKED
 from jiedao.excel import parsers as p
 from jiedao.excel.registry import register
 from jiedao.excel.spec import Column
@@ -91,7 +92,7 @@ class HonourLedger(ServiceLedger):
         return services.honour_create(**values, actor=user)
 
     def update(self, obj, values, user):
-        return services.honour_update(honour=obj, **values, actor=user)
+        return services.honour_update(honour=obj, **values, version=UNCHECKED, actor=user)
 
     def export_queryset(self, user, params):
         qs = Honour.objects.select_related("area__parent", "compound")

@@ -1,5 +1,6 @@
 """廉政档案 and 执纪记录 (restricted: exports are audited by the engine like every export)."""
 
+from jiedao.core.concurrency import UNCHECKED
 from jiedao.excel import parsers as p
 from jiedao.excel.registry import register
 from jiedao.excel.spec import Column
@@ -76,7 +77,7 @@ class ArchiveLedger(_PersonLedger):
         return services.archive_create(**values, actor=user)
 
     def update(self, obj, values, user):
-        return services.archive_update(archive=obj, **values, actor=user)
+        return services.archive_update(archive=obj, **values, version=UNCHECKED, actor=user)
 
     def export_queryset(self, user, params):
         qs = IntegrityArchive.objects.select_related("area__parent", "user")
@@ -129,7 +130,7 @@ class DisciplineLedger(_PersonLedger):
         return services.discipline_create(**values, actor=user)
 
     def update(self, obj, values, user):
-        return services.discipline_update(record=obj, **values, actor=user)
+        return services.discipline_update(record=obj, **values, version=UNCHECKED, actor=user)
 
     def export_queryset(self, user, params):
         qs = DisciplineRecord.objects.select_related("area__parent", "user")
