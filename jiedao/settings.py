@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "jiedao.projects",
     "jiedao.cobuild",
     "jiedao.volunteers",
+    "jiedao.targets",
+    "jiedao.reports",  # reads every domain; nothing imports it
     "jiedao.open311",
     "jiedao.api",
     "jiedao.demo",

@@ -136,7 +136,25 @@ VIEW_INTEGRITY = _perms("party", "integrityarchive disciplinerecord", "view")
 KEEP_INTEGRITY = VIEW_INTEGRITY | _perms(
     "party", "integrityarchive disciplinerecord", "add", "change", "import", "export"
 )
-OFFICE_PERMISSIONS: dict[str, frozenset[str]] = {"djb": KEEP_PARTY, "jgw": KEEP_INTEGRITY}
+# Reports (issue 6): street leaders and office staff read the annual report and the 2023-vs-seed table; 党政办
+# ("dzb", which drafts the annual summary) edits its narrative and targets.
+VIEW_REPORTS = frozenset({"reports.view_annualreport", "targets.view_target"})
+KEEP_REPORTS = VIEW_REPORTS | frozenset(
+    {
+        "reports.add_annualreport",
+        "reports.change_annualreport",
+        "targets.add_target",
+        "targets.change_target",
+        "targets.import_target",
+        "targets.export_target",
+    }
+)
+
+OFFICE_PERMISSIONS: dict[str, frozenset[str]] = {
+    "djb": KEEP_PARTY,
+    "jgw": KEEP_INTEGRITY,
+    "dzb": KEEP_REPORTS,
+}
 
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.STREET_LEADER: frozenset(
@@ -153,7 +171,8 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     | CASE_WORK
     | VIEW_LEDGERS
     | VIEW_PARTY
-    | VIEW_INTEGRITY,
+    | VIEW_INTEGRITY
+    | VIEW_REPORTS,
     Role.OFFICE_STAFF: frozenset({VIEW_AREAS, VIEW_FULL_RESIDENT})
     | VIEW_REGISTRY
     | KEEP_REGISTRY
@@ -162,7 +181,8 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     | CASE_WORK
     | VIEW_LEDGERS
     | KEEP_LEDGERS
-    | KEEP_ACTIVITY_TYPES,
+    | KEEP_ACTIVITY_TYPES
+    | VIEW_REPORTS,
     Role.COMMUNITY_SECRETARY: frozenset({VIEW_AREAS, VIEW_STAFF, VIEW_FULL_RESIDENT})
     | VIEW_REGISTRY
     | KEEP_REGISTRY

@@ -51,8 +51,8 @@ def _domain_steps() -> list[tuple[str, Callable]]:
     from jiedao.cases.demo import build_case_demo
 
     steps.append(("2023年工单（12345、网格、信访、调解…）", build_case_demo))
-    # The ledgers (台账): each domain's 2023, built only once its demo module exists.
-    for label, module, name in LEDGER_DEMOS:
+    # The ledgers (台账), targets and the annual summary: each built only once its demo module exists.
+    for label, module, name in LATER_DEMOS:
         try:
             step = getattr(importlib.import_module(module), name)
         except ImportError:
@@ -61,10 +61,12 @@ def _domain_steps() -> list[tuple[str, Callable]]:
     return steps
 
 
-LEDGER_DEMOS = [
+LATER_DEMOS = [
     ("2023年活动与信息宣传", "jiedao.activities.demo", "build_activity_demo"),
     ("党组织、廉政档案与荣誉", "jiedao.party.demo", "build_party_demo"),
     ("项目与2024年计划", "jiedao.projects.demo", "build_project_demo"),
+    ("目标任务（2023年任务与2024年计划）", "jiedao.targets.demo", "build_target_demo"),
     ("共建清单、创城整改、垃圾分类与物管会", "jiedao.cobuild.demo", "build_cobuild_demo"),
     ("志愿服务队伍与服务记录", "jiedao.volunteers.demo", "build_volunteer_demo"),
+    ("2023年年度工作总结", "jiedao.reports.demo", "build_reports_demo"),
 ]

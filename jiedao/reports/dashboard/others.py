@@ -1,0 +1,91 @@
+"""Population, activities and projects on the dashboard.
+
+Each is counted through the filter function of its own list page (resident_filter, activity_filter,
+project_filter) from the list's own parameters, so a link carrying those parameters lists exactly the records
+counted. `list_params` turns the dashboard's area into the list's community/grid parameter.
+"""
+
+from datetime import date
+
+from django.db.models import Avg, Count, Q
+from django.utils import timezone
+
+from jiedao.activities.models import Activity
+from jiedao.activities.selectors import activity_filter
+from jiedao.core.models import AreaLevel
+from jiedao.projects.models import Project, ProjectKind, ProjectStatus
+from jiedao.projects.selectors import project_filter
+from jiedao.registry.models import Residence, Resident, ResidentStatus
+from jiedao.registry.selectors import AGE_BANDS, _years_ago, resident_filter
+from jiedao.reports.dashboard.params import Period
+
+
+def list_params(area, *, grid_key: str = "community") -> dict:
+    """The list pages' area parameter for `area`: none for a street (the user's scope is the list's), the
+    community's pk, or a grid's pk under `grid_key` (residents: "grid"; activities and projects take any area
+    as "community")."""
+    if area.level == AreaLevel.STREET:
+        return {}
+    if area.level == AreaLevel.GRID:
+        return {grid_key: str(area.pk)}
+    return {"community": str(area.pk)}
+
+
+def population(user, area, *, today: date | None = None) -> dict:
+    """Residents on the register now (as the resident list counts them), 常住/流动 and age bands, and the
+    number on the register a year earlier. `params` are the list's parameters for all of them."""
+    today = today or timezone.localdate()
+    params = {**list_params(area, grid_key="grid"), "status": ResidentStatus.ACTIVE}
+    residents = resident_filter(Resident.objects.for_user(user), params, on=today).order_by()
+    counts = {
+        "total": Count("pk"),
+        "permanent": Count("pk", filter=Q(residence=Residence.PERMANENT)),
+        "floating": Count("pk", filter=Q(residence=Residence.FLOATING)),
+    }
+    for code, _, low, high in AGE_BANDS:
+        born = Q(birth_date__gt=_years_ago(today, high + 1), birth_date__lte=_years_ago(today, low))
+        counts[f"age_{code}"] = Count("pk", filter=born)
+    figures = residents.aggregate(**counts)
+    a_year_ago = _years_ago(today, 1)
+    before = resident_filter(Resident.objects.for_user(user), {**params, "status": "all"}, on=today)
+    figures["previous"] = before.order_by().registered_on(a_year_ago).count()
+    figures["bands"] = [(code, label, figures[f"age_{code}"]) for code, label, _, _ in AGE_BANDS]
+    figures["params"] = params
+    return figures
+
+
+def activity_params(area, start: date, end: date) -> dict:
+    return {**list_params(area), "date_from": start.isoformat(), "date_to": end.isoformat()}
+
+
+def activities(user, area, period: Period) -> dict:
+    """Activities held (by start date) in the period and in the same months a year earlier."""
+    scoped = Activity.objects.for_user(user)
+    params = activity_params(area, period.start, period.end)
+    previous = period.previous
+    prev_params = activity_params(area, previous.start, previous.end)
+    return {
+        "current": activity_filter(scoped, params).count(),
+        "previous": activity_filter(scoped, prev_params).count(),
+        "params": params,
+        "previous_params": prev_params,
+    }
+
+
+def projects(user, area) -> dict:
+    """Projects now (status is not dated): 在建 and, by kind, the number, 已完工 and the average progress."""
+    params = list_params(area)
+    scoped = project_filter(Project.objects.for_user(user), params).order_by()
+    rows = scoped.values("kind").annotate(
+        count=Count("pk"),
+        completed=Count("pk", filter=Q(status=ProjectStatus.COMPLETED)),
+        building=Count("pk", filter=Q(status=ProjectStatus.BUILDING)),
+        progress=Avg("progress"),
+    )
+    by_kind = {row["kind"]: row for row in rows}
+    kinds = [
+        {"kind": kind, "label": label, **by_kind[kind]}
+        for kind, label in ProjectKind.choices
+        if kind in by_kind
+    ]
+    return {"building": sum(k["building"] for k in kinds), "kinds": kinds, "params": params}
