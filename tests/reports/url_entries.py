@@ -24,7 +24,8 @@ PAGES = {
     ],
 }
 
+from tests.reports.url_entries_brief import PAGES as BRIEF_PAGES  # noqa: E402
 from tests.reports.url_entries_dashboard import PAGES as DASHBOARD_PAGES  # noqa: E402
 from tests.reports.url_entries_seed import PAGES as SEED_PAGES  # noqa: E402
 
-PAGES = {**PAGES, **SEED_PAGES, **DASHBOARD_PAGES}
+PAGES = {**PAGES, **SEED_PAGES, **DASHBOARD_PAGES, **BRIEF_PAGES}
