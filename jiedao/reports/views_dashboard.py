@@ -1,12 +1,13 @@
 """领导驾驶舱: the dashboard page, and the list of the cases behind any of its case numbers."""
 
+from datetime import datetime, time, timedelta
 from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from jiedao.cases.models import Category
+from jiedao.cases.models import Case, Category
 from jiedao.core.listing import paginate
 from jiedao.core.models import Area
 from jiedao.core.permissions import deny, require_perm
@@ -40,7 +41,20 @@ def dashboard_page(request):
     context = {"form": form, **choices}
     if choices["area"] is not None:
         context |= dashboard(request.user, **choices)
+        context["latest_year"] = _latest_case_year(request.user, choices["period"])
     return render(request, "reports/dashboard.html", context)
+
+
+def _latest_case_year(user, period) -> int | None:
+    """When the period holds no case in the user's scope: the latest year that does (the page offers it), else
+    None. Two index lookups: a new year (or a demo whose records end in 2023) need not open on an empty page."""
+    cases = Case.objects.for_user(user)
+    start = timezone.make_aware(datetime.combine(period.start, time.min))
+    end = timezone.make_aware(datetime.combine(period.end + timedelta(days=1), time.min))
+    if cases.filter(received_at__gte=start, received_at__lt=end).exists():
+        return None
+    latest = cases.order_by("-received_at").values_list("received_at", flat=True).first()
+    return timezone.localtime(latest).year if latest else None
 
 
 @require_perm(VIEW_CASES)

@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 from jiedao.activities.services import activity_create, activity_type_create
-from jiedao.cases.models import Source
+from jiedao.cases.models import Case, Source
 from jiedao.cases.workflow import case_move
 from jiedao.projects.services import project_create
 from jiedao.registry.services.households import resident_register_at
@@ -300,3 +300,12 @@ def test_a_broken_drill_down_link_says_what_is_wrong(client, world):
     response = client.get(reverse("dashboard_cases"), {"metric": "nonsense", "area": world.street.pk})
     assert response.status_code == 200
     assert "指标" in response.content.decode() and "受理日期自" in response.content.decode()
+
+
+def test_an_empty_period_offers_the_latest_year_with_cases(client, world, cases):
+    latest = max(c.received_at for c in Case.objects.all()).year
+    response = page(client, world.leader, year=str(latest + 3))
+    assert response.context["latest_year"] == latest
+    assert f"?year={latest}" in response.content.decode()
+    response = page(client, world.leader, year=str(latest))
+    assert response.context["latest_year"] is None and "dashboard-latest" not in response.content.decode()
