@@ -20,7 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from jiedao.activities.models import Activity, ActivityAttachment, AttachmentKind
-from jiedao.cases.attachments import _files_removed_on_error, _limit_label, _sha256, photo_check
+from jiedao.cases.attachments import file_sha256, files_removed_on_error, limit_label, photo_check
 from jiedao.core.models import User
 
 MAX_PER_ACTIVITY = 9
@@ -84,13 +84,13 @@ def attachment_check(upload) -> Checked:
     if not size:
         raise ValidationError({FIELD: MSG_EMPTY.format(name=name)}, code="empty")
     if size > limit:
-        raise ValidationError(
-            {FIELD: MSG_TOO_LARGE.format(name=name, limit=_limit_label(limit))}, code="size"
-        )
+        raise ValidationError({FIELD: MSG_TOO_LARGE.format(name=name, limit=limit_label(limit))}, code="size")
     document = _document(upload, name)
     if document is not None:
         content_type, extension = document
-        return Checked(upload, AttachmentKind.DOCUMENT, name, content_type, extension, size, _sha256(upload))
+        return Checked(
+            upload, AttachmentKind.DOCUMENT, name, content_type, extension, size, file_sha256(upload)
+        )
     upload.seek(0)
     head = upload.read(16)
     upload.seek(0)
@@ -121,7 +121,7 @@ def attachments_add(*, activity: Activity, uploads: Iterable, actor: User | None
     uploads = [u for u in uploads if u]
     if not uploads:
         raise ValidationError({FIELD: MSG_NONE})
-    with _files_removed_on_error() as written, transaction.atomic():
+    with files_removed_on_error() as written, transaction.atomic():
         # The lock keeps two uploads at once from both passing the count check.
         Activity.objects.select_for_update().filter(pk=activity.pk).first()
         checked = attachments_check(uploads, existing=activity.attachments.count())

@@ -17,6 +17,7 @@ from jiedao.activities.models import (
     InfoItem,
     Measure,
 )
+from jiedao.core.history import save_with_history
 from jiedao.core.models import Area, Office, User
 
 MSG_MEASURE_NOT_OF_TYPE = "活动类型“{type}”没有计量项“{measure}”"
@@ -51,9 +52,7 @@ INFOITEM_EDITABLE = ("title", "author", "submitted_on", "office", "area", "summa
 
 
 def _save(obj, actor: User | None, reason: str) -> None:
-    obj._history_user = actor if getattr(actor, "pk", None) else None
-    obj._change_reason = reason
-    obj.save()
+    save_with_history(obj, actor, reason)
 
 
 def check_area(area: Area, field: str = "area") -> None:

@@ -26,6 +26,7 @@ from jiedao.activities.forms import (
     add_service_errors,
 )
 from jiedao.activities.models import Activity, ActivityType, InfoItem
+from jiedao.core.forms import submit_form
 from jiedao.core.listing import paginate
 from jiedao.core.permissions import require_perm
 from jiedao.core.scoping import get_for_user_or_404
@@ -50,17 +51,6 @@ def _activity(request, pk: int) -> Activity:
 def _item(request, pk: int) -> InfoItem:
     queryset = InfoItem.objects.select_related("area__parent", "office")
     return get_for_user_or_404(queryset, request.user, request=request, pk=pk)
-
-
-def _submit(request, form, write):
-    """Run `write(form)` for a valid POST; a service's ValidationError lands on the form. The result or None."""
-    if request.method != "POST" or not form.is_valid():
-        return None
-    try:
-        return write(form)
-    except ValidationError as exc:
-        add_service_errors(form, exc)
-        return None
 
 
 # Activities -----------------------------------------------------------------------------------------------
@@ -101,7 +91,7 @@ def _create_activity(request, form):
                 attachments_add(activity=activity, uploads=files, actor=request.user)
         return activity
 
-    return _submit(request, form, write)
+    return submit_form(request, form, write)
 
 
 @require_perm(ADD)
@@ -134,7 +124,7 @@ def activity_edit(request, pk: int):
             actor=request.user,
         )
 
-    saved = _submit(request, form, write)
+    saved = submit_form(request, form, write)
     if saved:
         messages.success(request, "活动已保存")
         return redirect(saved)
@@ -259,7 +249,7 @@ def activitytype_list(request):
 @require_perm(ADD_TYPE)
 def activitytype_create(request):
     form = ActivityTypeForm(request.POST or None)
-    created = _submit(
+    created = submit_form(
         request, form, lambda f: services.activity_type_create(**f.cleaned_data, actor=request.user)
     )
     if created:
@@ -277,7 +267,7 @@ def activitytype_edit(request, pk: int):
         data = {k: v for k, v in f.cleaned_data.items() if k != "code"}
         return services.activity_type_update(activity_type=activity_type, **data, actor=request.user)
 
-    saved = _submit(request, form, write)
+    saved = submit_form(request, form, write)
     if saved:
         messages.success(request, f"活动类型“{saved.name}”已保存")
         return redirect("activitytype_list")
@@ -289,7 +279,9 @@ def activitytype_edit(request, pk: int):
 @require_perm(ADD_TYPE)
 def measure_create(request):
     form = MeasureForm(request.POST or None)
-    created = _submit(request, form, lambda f: services.measure_create(**f.cleaned_data, actor=request.user))
+    created = submit_form(
+        request, form, lambda f: services.measure_create(**f.cleaned_data, actor=request.user)
+    )
     if created:
         messages.success(request, f"已新增计量项“{created.name}”，可在活动类型中选用")
         return redirect("activitytype_list")
@@ -329,7 +321,9 @@ def infoitem_detail(request, pk: int):
 @require_perm(ADD_ITEM)
 def infoitem_create(request):
     form = InfoItemForm(request.POST or None, user=request.user)
-    created = _submit(request, form, lambda f: services.infoitem_create(**f.cleaned_data, actor=request.user))
+    created = submit_form(
+        request, form, lambda f: services.infoitem_create(**f.cleaned_data, actor=request.user)
+    )
     if created:
         messages.success(request, f"已登记稿件“{created.title}”")
         return redirect(created)
@@ -346,7 +340,7 @@ def infoitem_edit(request, pk: int):
         version = int(request.POST.get("version") or 0)
         return services.infoitem_update(item=item, version=version, **f.cleaned_data, actor=request.user)
 
-    saved = _submit(request, form, write)
+    saved = submit_form(request, form, write)
     if saved:
         messages.success(request, "稿件已保存")
         return redirect(saved)
@@ -358,7 +352,7 @@ def infoitem_edit(request, pk: int):
 def adoption_add(request, pk: int):
     item = _item(request, pk)
     form = AdoptionForm(request.POST)
-    added = _submit(
+    added = submit_form(
         request, form, lambda f: services.adoption_add(item=item, **f.cleaned_data, actor=request.user)
     )
     if added:

@@ -71,7 +71,7 @@ def stage_for(case: Case) -> str:
     return STAGE_OF_STATE.get(case.state, AttachmentStage.CLOSING)
 
 
-def _limit_label(limit: int) -> str:
+def limit_label(limit: int) -> str:
     if limit >= 1024 * 1024:
         return f"{limit / (1024 * 1024):g} MB"
     if limit >= 1024:
@@ -92,7 +92,7 @@ def photo_check(upload) -> Photo:
         raise ValidationError({"photos": MSG_EMPTY.format(name=name)}, code="empty")
     if size > limit:
         raise ValidationError(
-            {"photos": MSG_TOO_LARGE.format(name=name, limit=_limit_label(limit))}, code="size"
+            {"photos": MSG_TOO_LARGE.format(name=name, limit=limit_label(limit))}, code="size"
         )
     upload.seek(0)
     head = upload.read(16)
@@ -112,10 +112,10 @@ def photo_check(upload) -> Photo:
     except Exception:  # Pillow raises many kinds (SyntaxError, OSError, struct.error …) for broken files
         raise ValidationError({"photos": MSG_BROKEN.format(name=name)}, code="broken") from None
     content_type, extension = FORMATS[kind]
-    return Photo(upload, name, content_type, extension, size, _sha256(upload), width, height)
+    return Photo(upload, name, content_type, extension, size, file_sha256(upload), width, height)
 
 
-def _sha256(upload) -> str:
+def file_sha256(upload) -> str:
     digest = hashlib.sha256()
     upload.seek(0)
     for chunk in iter(lambda: upload.read(1024 * 1024), b""):
@@ -136,7 +136,7 @@ def photos_check(uploads: Iterable, *, existing: int = 0) -> list[Photo]:
 
 
 @contextmanager
-def _files_removed_on_error():
+def files_removed_on_error():
     """Yield a list to note written file names in; on any error inside, delete them and re-raise."""
     written: list[str] = []
     try:
@@ -194,7 +194,7 @@ def attachments_add(*, case: Case, uploads: Iterable, actor: User | None, stage:
         raise ValidationError({"photos": MSG_NONE})
     # The files go when the transaction fails, even at its commit. The case row is locked so that two
     # uploads at once cannot both pass the count check.
-    with _files_removed_on_error() as written, transaction.atomic():
+    with files_removed_on_error() as written, transaction.atomic():
         Case.objects.select_for_update().filter(pk=case.pk).first()
         photos = photos_check(uploads, existing=case.attachments.count())
         return _save_all(case=case, photos=photos, actor=actor, stage=stage, written=written)
@@ -208,7 +208,7 @@ def attachment_add(*, case: Case, upload, actor: User | None, stage: str | None 
 def case_create_with_photos(*, photos: Iterable = (), actor: User | None = None, **fields) -> Case:
     """Register a case (`case_create`) with its photos in one transaction: a bad photo means no case."""
     checked = photos_check(photos)
-    with _files_removed_on_error() as written, transaction.atomic():
+    with files_removed_on_error() as written, transaction.atomic():
         case = case_create(actor=actor, **fields)
         _save_all(case=case, photos=checked, actor=actor, stage=AttachmentStage.REGISTER, written=written)
     return case

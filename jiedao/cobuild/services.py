@@ -24,6 +24,7 @@ from jiedao.cobuild.models import (
     WasteFacility,
 )
 from jiedao.core.concurrency import MSG_STALE, UNCHECKED, bump, locked_current
+from jiedao.core.history import save_with_history
 from jiedao.core.models import Area, AreaLevel, User
 from jiedao.registry.models import Compound
 
@@ -76,10 +77,8 @@ COMMITTEE_EDITABLE = ("established_on", "director", "members", "dissolved_on", "
 
 
 def _save(obj, actor: User | None, reason: str) -> None:
-    obj._history_user = actor if getattr(actor, "pk", None) else None
-    obj._change_reason = reason
     obj.full_clean()
-    obj.save()
+    save_with_history(obj, actor, reason)
 
 
 def _not_future(**dates: date | None) -> None:

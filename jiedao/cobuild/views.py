@@ -2,7 +2,6 @@
 queryset goes through `for_user`, every record through `get_for_user_or_404` (out of scope is 404)."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
@@ -16,9 +15,9 @@ from jiedao.cobuild.forms import (
     RectificationForm,
     WasteFilterForm,
     WasteForm,
-    add_service_errors,
 )
 from jiedao.cobuild.models import BinKind, CobuildItem, PropertyCommittee, Rectification, WasteFacility
+from jiedao.core.forms import submit_form
 from jiedao.core.listing import paginate
 from jiedao.core.permissions import require_perm
 from jiedao.core.scoping import get_for_user_or_404
@@ -36,17 +35,6 @@ VIEW_WASTE, CHANGE_WASTE = "cobuild.view_wastefacility", "cobuild.change_wastefa
 VIEW_COMMITTEE = "cobuild.view_propertycommittee"
 ADD_COMMITTEE = "cobuild.add_propertycommittee"
 CHANGE_COMMITTEE = "cobuild.change_propertycommittee"
-
-
-def _submit(request, form, write):
-    """Run `write(form)` for a valid POST; a service's ValidationError lands on the form. The result or None."""
-    if request.method != "POST" or not form.is_valid():
-        return None
-    try:
-        return write(form)
-    except ValidationError as exc:
-        add_service_errors(form, exc)
-        return None
 
 
 def _list(request, template: str, rows, context: dict):
@@ -68,7 +56,7 @@ def item_list(request):
 @require_perm(ADD_ITEM)
 def item_create(request):
     form = ItemForm(request.POST or None, user=request.user)
-    item = _submit(
+    item = submit_form(
         request, form, lambda f: services.cobuild_item_create(**f.service_kwargs(), actor=request.user)
     )
     if item:
@@ -83,7 +71,7 @@ def item_create(request):
 def item_edit(request, pk: int):
     item = get_for_user_or_404(CobuildItem.objects.all(), request.user, request=request, pk=pk)
     form = ItemForm(request.POST or None, user=request.user, item=item)
-    saved = _submit(
+    saved = submit_form(
         request,
         form,
         lambda f: services.cobuild_item_update(item=item, **f.service_kwargs(), actor=request.user),
@@ -114,7 +102,7 @@ def rectification_list(request):
 @require_perm(ADD_RECTIFICATION)
 def rectification_create(request):
     form = RectificationForm(request.POST or None, user=request.user)
-    saved = _submit(
+    saved = submit_form(
         request, form, lambda f: services.rectification_create(**f.service_kwargs(), actor=request.user)
     )
     if saved:
@@ -129,7 +117,7 @@ def rectification_create(request):
 def rectification_edit(request, pk: int):
     rectification = get_for_user_or_404(Rectification.objects.all(), request.user, request=request, pk=pk)
     form = RectificationForm(request.POST or None, user=request.user, rectification=rectification)
-    saved = _submit(
+    saved = submit_form(
         request,
         form,
         lambda f: services.rectification_update(
@@ -166,7 +154,7 @@ def waste_edit(request, pk: int):
         counts={f.kind: f.count for f in facilities},
         versions=services.waste_versions(facilities),
     )
-    saved = _submit(
+    saved = submit_form(
         request,
         form,
         lambda f: services.waste_bins_set(
@@ -218,7 +206,7 @@ def committee_create(request):
     if compound_pk.isdigit():
         compound = Compound.objects.for_user(request.user).filter(pk=compound_pk).first()
     form = CommitteeForm(request.POST or None, user=request.user, compound=compound)
-    saved = _submit(
+    saved = submit_form(
         request, form, lambda f: services.committee_create(**f.service_kwargs(), actor=request.user)
     )
     if saved:
@@ -235,7 +223,7 @@ def committee_edit(request, pk: int):
         PropertyCommittee.objects.select_related("compound"), request.user, request=request, pk=pk
     )
     form = CommitteeForm(request.POST or None, user=request.user, committee=committee)
-    saved = _submit(
+    saved = submit_form(
         request,
         form,
         lambda f: services.committee_update(committee=committee, **f.service_kwargs(), actor=request.user),

@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 from jiedao.core.audit import audit_record
 from jiedao.core.models import AreaLevel, AuditEvent, CommunityType
@@ -97,3 +98,26 @@ class AuditFilterForm(DateRangeMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         bootstrap_form(self)
+
+
+def add_service_errors(form: forms.Form, exc: ValidationError, aliases: dict[str, str] | None = None) -> None:
+    """Show a service's ValidationError on the form: keyed messages next to their field (renamed through
+    `aliases`, or the form's own `service_fields`, where the form names it differently), the rest above the form."""
+    aliases = aliases or getattr(form, "service_fields", {})
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc)
+        return
+    for key, errors in exc.error_dict.items():
+        field = aliases.get(key, key)
+        form.add_error(field if field in form.fields and key != NON_FIELD_ERRORS else None, errors)
+
+
+def submit_form(request, form: forms.Form, write):
+    """Run `write(form)` for a valid POST; a service's ValidationError lands on the form. The result or None."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        return write(form)
+    except ValidationError as exc:
+        add_service_errors(form, exc)
+        return None

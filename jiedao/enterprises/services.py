@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from jiedao.core.crypto import phone_columns
+from jiedao.core.history import save_with_history
 from jiedao.core.models import Area, AreaLevel, User
 from jiedao.enterprises.models import (
     STAGE_DATE_FIELDS,
@@ -127,9 +128,7 @@ def _uscc_free(uscc: str, *, exclude_pk: int | None = None) -> None:
 
 
 def _save(obj, actor: User | None, reason: str) -> None:
-    obj._history_user = actor if getattr(actor, "pk", None) else None
-    obj._change_reason = reason
-    obj.save()
+    save_with_history(obj, actor, reason)
 
 
 def _edit_locked(obj, version: int, values: dict, actor, stale_message: str):

@@ -2,9 +2,9 @@
 queryset goes through `for_user`, every record through `get_for_user_or_404` (out of scope is 404)."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
+from jiedao.core.forms import submit_form
 from jiedao.core.listing import paginate
 from jiedao.core.permissions import require_perm
 from jiedao.core.scoping import get_for_user_or_404
@@ -18,7 +18,6 @@ from jiedao.enterprises.forms import (
     StatusForm,
     VisitFilterForm,
     VisitForm,
-    add_service_errors,
 )
 from jiedao.enterprises.models import Enterprise, InvestmentLead, LeadStage, VerificationVisit
 
@@ -41,17 +40,6 @@ def _enterprise(request, pk: int) -> Enterprise:
 def _lead(request, pk: int) -> InvestmentLead:
     queryset = InvestmentLead.objects.select_related("area__parent", "owner", "enterprise")
     return get_for_user_or_404(queryset, request.user, request=request, pk=pk)
-
-
-def _submit(request, form, write):
-    """Run `write(form)` for a valid POST; a service's ValidationError lands on the form. The result or None."""
-    if request.method != "POST" or not form.is_valid():
-        return None
-    try:
-        return write(form)
-    except ValidationError as exc:
-        add_service_errors(form, exc)
-        return None
 
 
 # Enterprises ----------------------------------------------------------------------------------------------
@@ -84,7 +72,7 @@ def enterprise_detail(request, pk: int):
 @require_perm(ADD_ENTERPRISE)
 def enterprise_create(request):
     form = EnterpriseForm(request.POST or None, user=request.user)
-    created = _submit(
+    created = submit_form(
         request, form, lambda f: services.enterprise_create(**f.service_kwargs(), actor=request.user)
     )
     if created:
@@ -97,7 +85,7 @@ def enterprise_create(request):
 def enterprise_edit(request, pk: int):
     enterprise = _enterprise(request, pk)
     form = EnterpriseForm(request.POST or None, user=request.user, enterprise=enterprise)
-    saved = _submit(
+    saved = submit_form(
         request,
         form,
         lambda f: services.enterprise_update(enterprise=enterprise, **f.service_kwargs(), actor=request.user),
@@ -112,7 +100,7 @@ def enterprise_edit(request, pk: int):
 def enterprise_status(request, pk: int):
     enterprise = _enterprise(request, pk)
     form = StatusForm(request.POST or None, enterprise=enterprise)
-    saved = _submit(
+    saved = submit_form(
         request,
         form,
         lambda f: services.enterprise_set_status(enterprise=enterprise, **f.cleaned_data, actor=request.user),
@@ -130,7 +118,7 @@ def enterprise_status(request, pk: int):
 def visit_create(request, pk: int):
     enterprise = _enterprise(request, pk)
     form = VisitForm(request.POST or None)
-    visit = _submit(
+    visit = submit_form(
         request,
         form,
         lambda f: services.visit_record(enterprise=enterprise, **f.cleaned_data, actor=request.user),
@@ -191,7 +179,9 @@ def lead_detail(request, pk: int):
 @require_perm(ADD_LEAD)
 def lead_create(request):
     form = LeadForm(request.POST or None, user=request.user)
-    lead = _submit(request, form, lambda f: services.lead_create(**f.service_kwargs(), actor=request.user))
+    lead = submit_form(
+        request, form, lambda f: services.lead_create(**f.service_kwargs(), actor=request.user)
+    )
     if lead:
         messages.success(request, f"已新增招商引资项目“{lead.name}”")
         return redirect(lead)
@@ -202,7 +192,7 @@ def lead_create(request):
 def lead_edit(request, pk: int):
     lead = _lead(request, pk)
     form = LeadForm(request.POST or None, user=request.user, lead=lead)
-    saved = _submit(
+    saved = submit_form(
         request, form, lambda f: services.lead_update(lead=lead, **f.service_kwargs(), actor=request.user)
     )
     if saved:
@@ -215,7 +205,7 @@ def lead_edit(request, pk: int):
 def lead_advance(request, pk: int):
     lead = _lead(request, pk)
     form = AdvanceForm(request.POST or None, lead=lead)
-    saved = _submit(
+    saved = submit_form(
         request, form, lambda f: services.lead_advance(lead=lead, **f.cleaned_data, actor=request.user)
     )
     if saved:

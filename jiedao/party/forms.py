@@ -51,16 +51,6 @@ class UserChoice(forms.ModelChoiceField):
         return f"{obj.display_name}（{obj.username}）"
 
 
-def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
-    """Show a service's ValidationError on the form: on the field it names, or above the form."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            field = getattr(form, "service_fields", {}).get(field, field)
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
-
-
 # Filters --------------------------------------------------------------------------------------------------
 
 

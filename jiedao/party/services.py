@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from jiedao.core.concurrency import MSG_STALE, bump, locked_current
+from jiedao.core.history import save_with_history
 from jiedao.core.models import Area, AreaLevel
 from jiedao.core.scoping import covers, scope_paths
 from jiedao.party.models import (
@@ -103,10 +104,7 @@ def _save(obj, actor, reason: str):
             key = _KEY_FIELD[type(obj)]
             errors[key] = errors.get(key, []) + errors.pop(NON_FIELD_ERRORS)
         raise ValidationError(errors) from None
-    obj._history_user = actor if getattr(actor, "pk", None) else None
-    obj._change_reason = reason
-    obj.save()
-    return obj
+    return save_with_history(obj, actor, reason)
 
 
 def _apply(obj, values: dict):

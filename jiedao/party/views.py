@@ -5,10 +5,10 @@ renders; every queryset goes through `for_user`, every record through `get_for_u
 from functools import partial
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
 from jiedao.core.audit import audit_record
+from jiedao.core.forms import submit_form
 from jiedao.core.listing import paginate
 from jiedao.core.models import AuditEvent
 from jiedao.core.permissions import require_perm
@@ -28,7 +28,6 @@ from jiedao.party.forms import (
     MemberFilterForm,
     MemberForm,
     TitleForm,
-    add_service_errors,
 )
 from jiedao.party.models import (
     DisciplineRecord,
@@ -40,17 +39,6 @@ from jiedao.party.models import (
 )
 
 
-def _submit(request, form, write):
-    """Run `write(**values)` for a valid POST; a service's ValidationError lands on the form. The result or None."""
-    if request.method != "POST" or not form.is_valid():
-        return None
-    try:
-        return write(**form.values())
-    except ValidationError as exc:
-        add_service_errors(form, exc)
-        return None
-
-
 def _list(request, template, form, queryset, **context):
     return render(
         request, f"party/{template}.html", {"filter_form": form, **context, **paginate(request, queryset)}
@@ -58,7 +46,7 @@ def _list(request, template, form, queryset, **context):
 
 
 def _form_page(request, form, write, *, done, title, back, obj=None, success="已保存"):
-    saved = _submit(request, form, write)
+    saved = submit_form(request, form, lambda f: write(**f.values()))
     if saved:
         messages.success(request, success)
         return redirect(done(saved))

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from jiedao.core.history import save_with_history
 from jiedao.core.models import Area, AreaLevel, User
 from jiedao.projects.models import Milestone, Project, ProjectKind, ProjectStatus
 from jiedao.registry.models import Compound
@@ -125,9 +126,7 @@ def _name_free(name: str, *, exclude_pk: int | None = None) -> None:
 
 
 def _save(obj, actor: User | None, reason: str) -> None:
-    obj._history_user = actor if getattr(actor, "pk", None) else None
-    obj._change_reason = reason
-    obj.save()
+    save_with_history(obj, actor, reason)
 
 
 def _set_compounds(project: Project, compounds: list[Compound]) -> None:

@@ -2,11 +2,11 @@
 renders; every queryset goes through `for_user`, every record through `get_for_user_or_404`."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from jiedao.core.audit import audit_record
+from jiedao.core.forms import submit_form
 from jiedao.core.listing import paginate
 from jiedao.core.models import AuditEvent
 from jiedao.core.permissions import require_perm
@@ -19,7 +19,6 @@ from jiedao.projects.forms import (
     PlanYearForm,
     ProjectFilterForm,
     ProjectForm,
-    add_service_errors,
 )
 from jiedao.projects.models import Milestone, Project
 from jiedao.projects.plan_export import plan_xlsx
@@ -39,17 +38,6 @@ def _milestone(request, pk: int) -> Milestone:
     return get_for_user_or_404(
         Milestone.objects.select_related("project"), request.user, request=request, pk=pk
     )
-
-
-def _submit(request, form, write):
-    """Run `write(form)` for a valid POST; a service's ValidationError lands on the form. The result or None."""
-    if request.method != "POST" or not form.is_valid():
-        return None
-    try:
-        return write(form)
-    except ValidationError as exc:
-        add_service_errors(form, exc)
-        return None
 
 
 @require_perm(VIEW_PROJECT)
@@ -77,7 +65,7 @@ def project_detail(request, pk: int):
 @require_perm(ADD_PROJECT)
 def project_create(request):
     form = ProjectForm(request.POST or None, user=request.user)
-    project = _submit(
+    project = submit_form(
         request, form, lambda f: services.project_create(**f.service_kwargs(), actor=request.user)
     )
     if project:
@@ -90,7 +78,7 @@ def project_create(request):
 def project_edit(request, pk: int):
     project = _project(request, pk)
     form = ProjectForm(request.POST or None, user=request.user, project=project)
-    saved = _submit(
+    saved = submit_form(
         request,
         form,
         lambda f: services.project_update(project=project, **f.service_kwargs(), actor=request.user),
@@ -105,7 +93,7 @@ def project_edit(request, pk: int):
 def milestone_create(request, pk: int):
     project = _project(request, pk)
     form = MilestoneForm(request.POST or None)
-    milestone = _submit(
+    milestone = submit_form(
         request,
         form,
         lambda f: services.milestone_add(project=project, **f.service_kwargs(), actor=request.user),
@@ -120,7 +108,7 @@ def milestone_create(request, pk: int):
 def milestone_edit(request, pk: int):
     milestone = _milestone(request, pk)
     form = MilestoneForm(request.POST or None, milestone=milestone)
-    saved = _submit(
+    saved = submit_form(
         request,
         form,
         lambda f: services.milestone_update(milestone=milestone, **f.service_kwargs(), actor=request.user),
@@ -136,7 +124,7 @@ def milestone_edit(request, pk: int):
 def milestone_complete(request, pk: int):
     milestone = _milestone(request, pk)
     form = CompleteForm(request.POST or None)
-    saved = _submit(
+    saved = submit_form(
         request,
         form,
         lambda f: services.milestone_complete(milestone=milestone, **f.cleaned_data, actor=request.user),

@@ -3,11 +3,10 @@ of the services. Forms check types and the user's scope (choices come from `for_
 services, whose ValidationErrors `add_service_errors` puts next to the fields they name."""
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from jiedao.core.forms import ListFilterMixin, bootstrap_form
+from jiedao.core.forms import ListFilterMixin, add_service_errors, bootstrap_form  # noqa: F401  (re-exported)
 from jiedao.core.models import Area
 from jiedao.registry.models import (
     ELDERLY_AGE,
@@ -30,18 +29,6 @@ from jiedao.registry.services.people import EDITABLE_FIELDS
 
 ALL = ("", "全部")
 MSG_AREA_OR_BUILDING = "请选择所属区域，或选择楼栋"
-
-
-def add_service_errors(form: forms.Form, exc: ValidationError, aliases: dict[str, str] | None = None) -> None:
-    """Show a service's ValidationError on the form: keyed messages next to their field (renamed through
-    `aliases` where the form names it differently), the rest above the form."""
-    aliases = aliases or {}
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc)
-        return
-    for key, errors in exc.error_dict.items():
-        field = aliases.get(key, key)
-        form.add_error(field if field in form.fields and key != NON_FIELD_ERRORS else None, errors)
 
 
 def _date_input() -> forms.DateInput:

@@ -14,6 +14,7 @@ from django.db import transaction
 
 from jiedao.core.concurrency import bump, locked_current
 from jiedao.core.figures import all_indicators
+from jiedao.core.history import save_with_history
 from jiedao.core.models import Area, AreaLevel, User
 from jiedao.reports.seed import SEED
 from jiedao.targets.models import Target
@@ -75,10 +76,8 @@ def _check(values: dict, *, exclude_pk: int | None = None, area_changed: bool = 
 
 
 def _save(target: Target, actor: User | None, reason: str) -> None:
-    target._history_user = actor if getattr(actor, "pk", None) else None
-    target._change_reason = reason
     target.full_clean(validate_constraints=False)
-    target.save()
+    save_with_history(target, actor, reason)
 
 
 @transaction.atomic

@@ -2,27 +2,17 @@
 rate), create and edit. Every queryset goes through `for_user`, every record through `get_for_user_or_404`."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
+from jiedao.core.forms import submit_form
 from jiedao.core.listing import paginate
 from jiedao.core.permissions import require_perm
 from jiedao.core.scoping import get_for_user_or_404
 from jiedao.targets import selectors, services
-from jiedao.targets.forms import TargetFilterForm, TargetForm, add_service_errors
+from jiedao.targets.forms import TargetFilterForm, TargetForm
 from jiedao.targets.models import Target
 
 VIEW_TARGET, ADD_TARGET, CHANGE_TARGET = "targets.view_target", "targets.add_target", "targets.change_target"
-
-
-def _submit(request, form, write):
-    if request.method != "POST" or not form.is_valid():
-        return None
-    try:
-        return write(form)
-    except ValidationError as exc:
-        add_service_errors(form, exc)
-        return None
 
 
 def _form_page(request, form, title: str):
@@ -43,7 +33,7 @@ def target_list(request):
 @require_perm(ADD_TARGET)
 def target_create(request):
     form = TargetForm(request.POST or None, user=request.user)
-    target = _submit(
+    target = submit_form(
         request, form, lambda f: services.target_create(**f.service_kwargs(), actor=request.user)
     )
     if target:
@@ -56,7 +46,7 @@ def target_create(request):
 def target_edit(request, pk: int):
     target = get_for_user_or_404(Target.objects.select_related("area"), request.user, request=request, pk=pk)
     form = TargetForm(request.POST or None, user=request.user, target=target)
-    saved = _submit(
+    saved = submit_form(
         request,
         form,
         lambda f: services.target_update(target=target, **f.service_kwargs(), actor=request.user),

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from jiedao.core.concurrency import MSG_STALE, bump, locked_current
+from jiedao.core.history import save_with_history
 from jiedao.core.models import Area, AreaLevel, User
 from jiedao.registry.models import Resident
 from jiedao.volunteers.models import ServiceRecord, TeamHonour, VolunteerMember, VolunteerTeam
@@ -48,10 +49,8 @@ SERVICE_EDITABLE = ("served_on", "title", "content", "volunteers", "hours", "peo
 
 
 def _save(obj, actor: User | None, reason: str) -> None:
-    obj._history_user = actor if getattr(actor, "pk", None) else None
-    obj._change_reason = reason
     obj.full_clean()
-    obj.save()
+    save_with_history(obj, actor, reason)
 
 
 def _not_future(**dates: date | None) -> None:

@@ -4,9 +4,9 @@ queryset goes through `for_user`, every record through `get_for_user_or_404` (ou
 A team's members and honours are kept under the team's permissions (view/change_volunteerteam)."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
+from jiedao.core.forms import submit_form
 from jiedao.core.listing import paginate
 from jiedao.core.permissions import require_perm
 from jiedao.core.scoping import get_for_user_or_404
@@ -19,7 +19,6 @@ from jiedao.volunteers.forms import (
     ServiceForm,
     TeamFilterForm,
     TeamForm,
-    add_service_errors,
 )
 from jiedao.volunteers.models import ServiceRecord, TeamHonour, VolunteerMember, VolunteerTeam
 
@@ -39,16 +38,6 @@ def _team(request, pk: int) -> VolunteerTeam:
     return get_for_user_or_404(
         VolunteerTeam.objects.select_related("area__parent"), request.user, request=request, pk=pk
     )
-
-
-def _submit(request, form, write):
-    if request.method != "POST" or not form.is_valid():
-        return None
-    try:
-        return write(form)
-    except ValidationError as exc:
-        add_service_errors(form, exc)
-        return None
 
 
 def _form_page(request, form, title: str, back: str):
@@ -90,7 +79,9 @@ def team_detail(request, pk: int):
 @require_perm(ADD_TEAM)
 def team_create(request):
     form = TeamForm(request.POST or None, user=request.user)
-    team = _submit(request, form, lambda f: services.team_create(**f.service_kwargs(), actor=request.user))
+    team = submit_form(
+        request, form, lambda f: services.team_create(**f.service_kwargs(), actor=request.user)
+    )
     if team:
         messages.success(request, f"已新增志愿服务队“{team.name}”")
         return redirect(team)
@@ -101,7 +92,7 @@ def team_create(request):
 def team_edit(request, pk: int):
     team = _team(request, pk)
     form = TeamForm(request.POST or None, user=request.user, team=team)
-    saved = _submit(
+    saved = submit_form(
         request, form, lambda f: services.team_update(team=team, **f.service_kwargs(), actor=request.user)
     )
     if saved:
@@ -114,7 +105,7 @@ def team_edit(request, pk: int):
 def member_add(request, pk: int):
     team = _team(request, pk)
     form = MemberForm(request.POST or None, user=request.user)
-    member = _submit(
+    member = submit_form(
         request,
         form,
         lambda f: services.member_add(
@@ -136,7 +127,7 @@ def member_leave(request, pk: int):
         VolunteerMember.objects.select_related("team", "resident"), request.user, request=request, pk=pk
     )
     form = LeaveForm(request.POST or None)
-    saved = _submit(
+    saved = submit_form(
         request, form, lambda f: services.member_leave(member=member, **f.cleaned_data, actor=request.user)
     )
     if saved:
@@ -149,7 +140,7 @@ def member_leave(request, pk: int):
 def honour_add(request, pk: int):
     team = _team(request, pk)
     form = HonourForm(request.POST or None)
-    honour = _submit(
+    honour = submit_form(
         request, form, lambda f: services.honour_add(team=team, **f.cleaned_data, actor=request.user)
     )
     if honour:
@@ -174,7 +165,7 @@ def service_list(request):
 def service_create(request, pk: int):
     team = _team(request, pk)
     form = ServiceForm(request.POST or None, team=team)
-    record = _submit(
+    record = submit_form(
         request, form, lambda f: services.service_record(team=team, **f.service_kwargs(), actor=request.user)
     )
     if record:
@@ -189,7 +180,7 @@ def service_edit(request, pk: int):
         ServiceRecord.objects.select_related("team"), request.user, request=request, pk=pk
     )
     form = ServiceForm(request.POST or None, team=record.team, record=record)
-    saved = _submit(
+    saved = submit_form(
         request,
         form,
         lambda f: services.service_update(record=record, **f.service_kwargs(), actor=request.user),

@@ -114,7 +114,7 @@ def test_it_refuses_a_photo_over_the_size_limit(world, categories, settings):
     big = noisy_png(64)
     assert len(big) > 2048
     assert refused(case, world.worker_a, upload("big.png", big, "image/png")) == "照片“big.png”超过2 KB"
-    assert attachments._limit_label(10 * 1024 * 1024) == "10 MB"
+    assert attachments.limit_label(10 * 1024 * 1024) == "10 MB"
     assert stored_files(settings) == []
 
 
