@@ -7,7 +7,8 @@ Environment variables:
   DJANGO_SECRET_KEY   secret key (default: generated once into var/secret.key)
   DJANGO_DEBUG        "1" for development pages
   ALLOWED_HOSTS       comma-separated (default: localhost, 127.0.0.1)
-  REDIS_URL           redis://… — huey jobs use Redis when set, else SQLite under var/
+  REDIS_URL           redis://… — huey jobs and the cache use Redis when set (needs the `redis` package),
+                      else SQLite (jobs) and files (cache) under var/
 """
 
 import os
@@ -173,12 +174,20 @@ WORKING_HOURS = [("09:00", "12:00"), ("13:00", "17:00")]
 _redis_url = os.environ.get("REDIS_URL")
 if _redis_url:
     HUEY = {"huey_class": "huey.RedisHuey", "name": "jiedao", "url": _redis_url, "immediate": False}
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _redis_url}}
 else:
     HUEY = {
         "huey_class": "huey.SqliteHuey",
         "name": "jiedao",
         "filename": str(VAR_DIR / "jobs.sqlite3"),
         "immediate": False,
+    }
+    # Shared by the server's worker processes and the job consumer (the dashboard's population figures).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+        }
     }
 
 LOGGING = {

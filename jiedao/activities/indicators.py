@@ -42,6 +42,8 @@ def adoptions_of(level: str):
 class MeasureSum:
     """The sum of the values, as a whole number when it is one (人次, 份) and a Decimal otherwise (吨)."""
 
+    field = "value"  # what 指标明细 shows beside each record
+
     def value(self, records) -> int | Decimal:
         total = records.aggregate(total=Sum("value"))["total"] or Decimal(0)
         return int(total) if total == total.to_integral_value() else total.normalize()

@@ -171,6 +171,9 @@ class ActivityValue(models.Model):
             ),
         ]
 
+    # 指标明细 (jiedao/reports/records.py) lists a value as the activity it belongs to.
+    figure_parent = "activity"
+
     def __str__(self):
         return f"{self.measure.name} {self.value}"
 
@@ -296,6 +299,9 @@ class Adoption(models.Model):
                 violation_error_message="同一稿件在同一级别只能登记一次采用",
             )
         ]
+
+    # 指标明细 (jiedao/reports/records.py) lists an adoption as the item adopted.
+    figure_parent = "item"
 
     def __str__(self):
         return f"{self.get_level_display()}·{self.outlet}"

@@ -8,6 +8,7 @@ transaction. Deadlines are stored, indexed timestamps computed on the Chinese wo
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.signals import post_delete, post_save
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from jiedao.core.scoping import ScopedQuerySet, scope_paths
@@ -378,6 +379,9 @@ class Case(models.Model):
 
     def __str__(self):
         return f"{self.number} {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("case_detail", args=[self.pk])
 
     @property
     def is_open(self) -> bool:

@@ -326,6 +326,9 @@ class DisciplineRecord(models.Model):
             )
         ]
 
+    # Every page that shows discipline records is audited, 指标明细 (jiedao/reports/records.py) included.
+    audited_reads = "discipline_records"
+
     def __str__(self):
         return f"{self.person_name} {self.get_kind_display()} {self.occurred_on:%Y-%m-%d}"
 

@@ -3,7 +3,8 @@
 - 2023: 4 old compounds renovated (完成老旧小区改造4个) and 1 dangerous building rebuilt (危楼重建1个), each with
   its milestones; 9 residential legacy-title projects open at year end in 4 communities and 2 non-residential
   ones (one more residential one was resolved in August and no longer counts); 32 民生微实事 started in 2023.
-- The 2024 plan (plan_year 2024): 9 old-compound renovations (22.44万平方米, 50栋, 2327户) on demo compounds,
+- The 2024 plan (plan_year 2024): 9 old-compound renovations (22.44万平方米, 50栋, 2327户) on demo compounds —
+  tracked through 2024: 7 completed by the end of 2024 (RENOVATION_2024_DONE), 2 carried into 2025 —
   the four key projects of 500万元 or more (城发绿园, 金汇佳苑, 熙湖国际, 祥生澜庭樾) with a smaller key project
   below the threshold, and a few investment projects (招商项目).
 
@@ -42,6 +43,17 @@ RENOVATION_2024 = [
     ("飞鹰新村", "飞鹰社区", "29300", 7, 301),
     ("运输公司家属院", "汽车城社区", "21900", 5, 226),
     ("奔腾小区", "奔腾社区", "26000", 6, 276),
+]
+# The 2024 plan tracked through 2024: seven of the nine renovations finished (two after the planned
+# 30 November), two carried into 2025; the key projects run to the end of 2025.
+RENOVATION_2024_DONE = [
+    date(2024, 9, 20),
+    date(2024, 10, 15),
+    date(2024, 10, 28),
+    date(2024, 11, 12),
+    date(2024, 11, 26),
+    date(2024, 12, 10),
+    date(2024, 12, 20),
 ]
 # (name, community, budget in yuan, floor area, description)
 KEY_2024 = [
@@ -304,10 +316,24 @@ class _Builder:
                 planned_end=end,
                 plan_year=2024,
                 description="基础类改造、完善类改造和提升类改造",
-                steps=[
-                    (step, date(2024, 3 + 2 * i, 15 + n), None) for i, step in enumerate(RENOVATION_STEPS)
-                ],
+                **self.renovation_2024_progress(n),
             )
+
+    def renovation_2024_progress(self, n: int) -> dict:
+        """The n-th 2024 renovation's state at the end of 2024: its milestones done on time (a few days
+        late) up to its completion — or the first three of four for the two carried into 2025."""
+        done = RENOVATION_2024_DONE[n] if n < len(RENOVATION_2024_DONE) else None
+        steps = []
+        for i, step in enumerate(RENOVATION_STEPS):
+            planned = date(2024, 3 + 2 * i, 15 + n)
+            if step == RENOVATION_STEPS[-1]:
+                actual = done
+            else:
+                actual = planned + timedelta(days=self.rng.randint(0, 6))
+            steps.append((step, planned, actual))
+        if done:
+            return {"status": ProjectStatus.COMPLETED, "completed_on": done, "progress": 100, "steps": steps}
+        return {"status": ProjectStatus.BUILDING, "progress": 75, "steps": steps}
 
     def key_projects_2024(self) -> None:
         for n, (name, community, budget, floor_area, description) in enumerate([*KEY_2024, SMALL_KEY_2024]):

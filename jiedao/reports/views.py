@@ -10,8 +10,9 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from jiedao.core.audit import audit_record
 from jiedao.core.figures import all_indicators
-from jiedao.core.models import Area
+from jiedao.core.models import Area, AuditEvent
 from jiedao.core.permissions import require_perm
 from jiedao.reports import services
 from jiedao.reports.annual import placeholders
@@ -80,6 +81,13 @@ def annual_report_download(request, year: int, fmt: str):
         raise Http404("不支持的格式")
     report = services.annual_report_render(year=year, user=request.user)
     content = services.annual_report_files(report)[fmt]
+    audit_record(
+        AuditEvent.EXPORT,
+        request=request,
+        ledger="annual_report",
+        filters={"year": year, "format": fmt},
+        missing=len(report.missing_codes),
+    )
     return FileResponse(
         io.BytesIO(content),
         as_attachment=True,

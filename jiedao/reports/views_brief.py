@@ -10,7 +10,8 @@ from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.utils import timezone
 
-from jiedao.core.models import Area
+from jiedao.core.audit import audit_record
+from jiedao.core.models import Area, AuditEvent
 from jiedao.core.permissions import require_perm
 from jiedao.reports import services
 from jiedao.reports.brief.periods import periods_of
@@ -85,6 +86,12 @@ def brief_report_download(request, year: int, kind: str, number: int, fmt: str):
         raise Http404("不支持的格式")
     report = _render(request, year, kind, number)
     content = brief_file(report, fmt)
+    audit_record(
+        AuditEvent.EXPORT,
+        request=request,
+        ledger="brief_report",
+        filters={"year": year, "kind": kind, "number": number, "format": fmt},
+    )
     return FileResponse(
         io.BytesIO(content),
         as_attachment=True,

@@ -45,4 +45,4 @@ class Target(models.Model):
     def get_absolute_url(self) -> str:
         from django.urls import reverse
 
-        return reverse("target_edit", args=[self.pk])
+        return reverse("target_detail", args=[self.pk])

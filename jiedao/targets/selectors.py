@@ -6,6 +6,7 @@ projects whose plan year is the target's year (the indicator computed for the ye
 counts those of them completed by the end of the target's year with the same measure.
 """
 
+import calendar
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -67,15 +68,23 @@ def _number(value: Any) -> Decimal | None:
         return None
 
 
-def _plan_done(indicator, target: Target, user):
-    """A plan target's completed part: its projects completed by the end of the target's year."""
+def plan_projects(indicator, target: Target, user) -> QuerySet | None:
+    """The projects a plan target names: the indicator's records for the year before the target's."""
+    return compute(indicator, Period.year(target.year - 1), area=target.area, user=user).records
+
+
+def _completed_by(projects: QuerySet, day: date) -> QuerySet:
     from jiedao.projects.models import ProjectStatus
 
-    planned = compute(indicator, Period.year(target.year - 1), area=target.area, user=user)
-    if planned.records is None:
+    return projects.filter(status=ProjectStatus.COMPLETED, completed_on__lte=day)
+
+
+def _plan_done(indicator, target: Target, user):
+    """A plan target's completed part: its projects completed by the end of the target's year."""
+    planned = plan_projects(indicator, target, user)
+    if planned is None:
         return None
-    done = planned.records.filter(status=ProjectStatus.COMPLETED, completed_on__lte=date(target.year, 12, 31))
-    return indicator.measure.value(done)
+    return indicator.measure.value(_completed_by(planned, date(target.year, 12, 31)))
 
 
 def computed_value(target: Target, user=None) -> tuple[Any, str]:
@@ -120,3 +129,62 @@ def progress_of(targets, user=None) -> list[Progress]:
             )
         )
     return rows
+
+
+@dataclass
+class Month:
+    """A target at the end of one month of its year: the value reached so far and the completion rate; for
+    a plan target also the part planned to be finished by then (the projects' planned completion dates)."""
+
+    end: date
+    value: Any
+    rate: Decimal | None
+    planned: Any = None
+    planned_rate: Decimal | None = None
+
+    @property
+    def label(self) -> str:
+        return f"{self.end.month}月"
+
+
+def month_ends(year: int, today: date) -> list[date]:
+    """The last day of each month of `year` that has begun by `today` (all twelve for a past year)."""
+    ends = []
+    for month in range(1, 13):
+        if date(year, month, 1) > today:
+            break
+        ends.append(date(year, month, calendar.monthrange(year, month)[1]))
+    return ends
+
+
+def monthly(target: Target, user=None, *, today: date) -> list[Month]:
+    """The target tracked through its year, month by month: a flow counted from 1 January to the month's
+    end, a stock taken at the month's end (the indicator's own rule, via a period ending then); a plan
+    target's projects completed (and planned to complete) by the month's end."""
+    try:
+        indicator = get_indicator(target.code)
+    except LookupError:
+        return []
+    months = []
+    if target.code.startswith(PLAN_PREFIX):
+        projects = plan_projects(indicator, target, user)
+        if projects is None:
+            return []
+        for end in month_ends(target.year, today):
+            value = indicator.measure.value(_completed_by(projects, end))
+            planned = indicator.measure.value(projects.filter(planned_end__lte=end))
+            months.append(
+                Month(
+                    end,
+                    value,
+                    completion_rate(value, target.value),
+                    planned,
+                    completion_rate(planned, target.value),
+                )
+            )
+        return months
+    start = date(target.year, 1, 1)
+    for end in month_ends(target.year, today):
+        value = compute(indicator, Period.between(start, end), area=target.area, user=user).value
+        months.append(Month(end, value, completion_rate(value, target.value)))
+    return months

@@ -1,13 +1,18 @@
 """Pages of the targets ledger: the list (by year and area, with each target's computed value and completion
 rate), create and edit. Every queryset goes through `for_user`, every record through `get_for_user_or_404`."""
 
+from datetime import date
+
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 
 from jiedao.core.forms import submit_form
 from jiedao.core.listing import paginate
 from jiedao.core.permissions import require_perm
 from jiedao.core.scoping import get_for_user_or_404
+from jiedao.reports.dashboard import charts
 from jiedao.targets import selectors, services
 from jiedao.targets.forms import TargetFilterForm, TargetForm
 from jiedao.targets.models import Target
@@ -55,3 +60,65 @@ def target_edit(request, pk: int):
         messages.success(request, "目标已保存")
         return redirect("target_list")
     return _form_page(request, form, f"修改目标任务：{target.year}年 {services.indicator_name(target.code)}")
+
+
+def _records_url(code: str, start: date, end: date, area) -> str:
+    query = f"start={start:%Y-%m-%d}&end={end:%Y-%m-%d}&area={area.pk}"
+    return f"{reverse('indicator_records', args=[code])}?{query}"
+
+
+def _tracking_chart(target: Target, months: list[selectors.Month], plan: bool) -> dict:
+    """实际 (and 计划 for a plan target) month by month against the target, each point linking to its records."""
+    start = date(target.year - 1 if plan else target.year, 1, 1)
+    names = [m.label for m in months]
+    reached = [
+        charts.point(
+            float(m.value) if m.rate is not None else None,
+            _records_url(target.code, start, date(target.year - 1, 12, 31) if plan else m.end, target.area),
+        )
+        for m in months
+    ]
+    series = [("累计完成", reached)]
+    if plan:
+        series.append(("计划完成", [charts.point(float(m.planned), None) for m in months]))
+    option = charts.bars(names, series)
+    for line in option["series"]:
+        line |= {"type": "line", "symbolSize": 8}
+    option["series"].append(
+        {
+            "name": "目标值",
+            "type": "line",
+            "data": [float(target.value)] * len(months),
+            "lineStyle": {"type": "dashed"},
+            "symbol": "none",
+        }
+    )
+    return option
+
+
+@require_perm(VIEW_TARGET)
+def target_detail(request, pk: int):
+    """A target tracked through its year: completion month by month (a chart and a table), and for a plan
+    target (plan.*) the projects the plan names with their progress."""
+    target = get_for_user_or_404(Target.objects.select_related("area"), request.user, request=request, pk=pk)
+    [progress] = selectors.progress_of([target], request.user)
+    plan = target.code.startswith(selectors.PLAN_PREFIX)
+    months = selectors.monthly(target, request.user, today=timezone.localdate())
+    context = {"row": progress, "target": target, "months": months, "plan": plan}
+    if any(m.rate is not None for m in months):
+        context["chart"] = _tracking_chart(target, months, plan)
+    if plan:
+        from jiedao.core.figures import get_indicator
+
+        projects = selectors.plan_projects(get_indicator(target.code), target, request.user)
+        if projects is not None:
+            context["projects"] = projects.select_related("area").order_by("planned_end", "name")
+        year_before = target.year - 1
+        context["records_url"] = _records_url(
+            target.code, date(year_before, 1, 1), date(year_before, 12, 31), target.area
+        )
+    elif progress.computed is not None:
+        context["records_url"] = _records_url(
+            target.code, date(target.year, 1, 1), date(target.year, 12, 31), target.area
+        )
+    return render(request, "targets/target_detail.html", context)

@@ -4,6 +4,7 @@ import json
 
 from django.urls import reverse
 
+from jiedao.core.models import AuditEvent, AuditLog
 from jiedao.reports.models import AnnualReport, ReportStatus
 from jiedao.reports.services import annual_report_save
 from tests.reports.helpers import office_dzb_user
@@ -80,6 +81,9 @@ def test_it_downloads_the_three_files(client, world):
         b"".join(client.get(reverse("annual_report_download", args=[2023, "json"])).streaming_content)
     )
     assert figures["hotline.received"] == 0
+    downloads = AuditLog.objects.filter(event=AuditEvent.EXPORT, detail__ledger="annual_report")
+    assert [d.detail["filters"]["format"] for d in downloads.order_by("pk")] == ["docx", "md", "json"]
+    assert {d.user for d in downloads} == {world.leader}
 
 
 def test_a_leader_reads_but_may_not_edit(client, world):

@@ -5,6 +5,7 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from jiedao.cases.models import Source
+from jiedao.core.models import AuditEvent, AuditLog
 from tests.cases.helpers import local, make_case
 from tests.reports.helpers import office_dzb_user
 
@@ -53,6 +54,11 @@ def test_it_downloads_the_docx_and_the_md(client, world):
     assert b"".join(docx.streaming_content)[:2] == b"PK"
     md = client.get(reverse("brief_report_download", args=[2023, "month", 9, "md"]))
     assert b"".join(md.streaming_content).decode().startswith("# 测试街道工作简报（2023年9月）")
+    downloads = AuditLog.objects.filter(event=AuditEvent.EXPORT, detail__ledger="brief_report").order_by("pk")
+    assert [d.detail["filters"] for d in downloads] == [
+        {"year": 2023, "kind": "quarter", "number": 3, "format": "docx"},
+        {"year": 2023, "kind": "month", "number": 9, "format": "md"},
+    ]
 
 
 def test_dzb_staff_read_the_briefs(client, world):

@@ -231,6 +231,29 @@ def test_a_community_worker_counts_their_community(client, world, people, ledger
     assert listed(client, got["实有人口"].url) == 2
 
 
+def test_population_is_counted_at_most_every_15_minutes_and_refreshed_by_the_job(
+    client, world, places, people
+):
+    from jiedao.reports.tasks import population_refresh_task
+
+    first = cards(page(client, world.leader, **YEAR_2024))["实有人口"]
+    assert first.value == 4 and "统计" in first.note
+    resident_register_at(
+        building=places["river_1"],
+        unit="2",
+        room="201",
+        name="新来居民",
+        id_number=make_id("19850101", 9),
+        registered_on=date(2024, 1, 1),
+    )
+    assert cards(page(client, world.leader, **YEAR_2024))["实有人口"].value == 4  # counted 0 minutes ago
+    population_refresh_task.call_local()  # what the job runner runs every 10 minutes
+    assert cards(page(client, world.leader, **YEAR_2024))["实有人口"].value == 5
+    assert (
+        cards(page(client, world.worker_b, **YEAR_2024))["实有人口"].value == 2
+    )  # 社区B, counted by the job
+
+
 def test_the_options_are_echarts_json(client, world, cases, people, ledgers):
     response = page(client, world.leader, **YEAR_2024)
     assert response.context["charts"]

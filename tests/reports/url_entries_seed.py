@@ -17,4 +17,17 @@ PAGES = {
         Route(READERS, query=lambda w: f"year=2023&area={w.community_a.pk}", label="社区"),
     ],
     "indicator_years_export": [Route(READERS, query="year=2023&group=hotline")],
+    "indicator_records": [
+        Route(READERS, kwargs=lambda w: {"code": "org.communities_urban"}, query="year=2023", label="年度"),
+        Route(
+            READERS,
+            kwargs=lambda w: {"code": "hotline.resolution_rate"},
+            query=lambda w: f"start=2023-01-01&end=2023-06-30&area={w.community_a.pk}&part=denominator",
+            label="比率分母",
+        ),
+        Route(statuses(403, leader=404), kwargs=lambda w: {"code": "no.such"}, label="未知指标"),
+    ],
+    "indicator_records_export": [
+        Route(READERS, kwargs=lambda w: {"code": "org.communities_urban"}, query="year=2023&quarter=2"),
+    ],
 }

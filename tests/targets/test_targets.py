@@ -130,6 +130,95 @@ def test_a_plan_target_counts_the_plans_projects_completed_by_the_years_end(worl
     assert rows["plan.renovation_buildings"].computed == 5
 
 
+# Tracking through the year --------------------------------------------------------------------------------
+
+
+def test_a_flow_target_is_tracked_cumulatively_month_by_month(world):
+    from tests.activities.conftest import add_activity
+
+    for month in (3, 5, 9):
+        add_activity(world.grid_a1, title=f"{month}月宣讲", held_on=date(2023, month, 12))
+    target = make(world, code="publicity.lectures", value="3")
+    months = selectors.monthly(target, today=date(2026, 1, 1))
+    assert [m.value for m in months] == [0, 0, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3]
+    assert months[4].rate == Decimal("66.67") and months[11].rate == Decimal("100.00")
+    assert [m.end for m in months[:2]] == [date(2023, 1, 31), date(2023, 2, 28)]
+
+
+def test_a_stock_target_takes_each_months_end_and_a_current_year_stops_today(world):
+    target = make(world, code="org.communities_urban", year=2024, value="2")
+    months = selectors.monthly(target, today=date(2024, 5, 10))
+    assert [(m.label, m.value, m.rate) for m in months] == [
+        (f"{n}月", 2, Decimal("100.00")) for n in range(1, 6)
+    ]
+    assert (
+        selectors.monthly(make(world, code="org.communities_urban", year=2025), today=date(2024, 5, 10)) == []
+    )
+    assert selectors.monthly(make(world, code="health.cancer_screenings"), today=date(2024, 5, 10)) == []
+
+
+@pytest.fixture
+def plan_2024(world):
+    """The 2024 plan's renovations: done in September, done in December after a November plan, still open."""
+    from jiedao.projects.services import project_create
+
+    def renovation(name, planned_end, completed_on=None):
+        return project_create(
+            kind="renovation",
+            name=name,
+            area=world.community_a,
+            plan_year=2024,
+            buildings=5,
+            planned_start=date(2024, 3, 1),
+            planned_end=planned_end,
+            status="completed" if completed_on else "building",
+            completed_on=completed_on,
+            progress=100 if completed_on else 60,
+        )
+
+    return [
+        renovation("甲小区改造", date(2024, 9, 30), date(2024, 9, 20)),
+        renovation("乙小区改造", date(2024, 11, 30), date(2024, 12, 10)),
+        renovation("丙小区改造", date(2024, 11, 30)),
+    ]
+
+
+def test_a_plan_target_is_tracked_through_its_year_against_the_plan(world, plan_2024):
+    target = make(world, code="plan.renovation_compounds", year=2024, value="3")
+    months = selectors.monthly(target, today=date(2026, 1, 1))
+    assert [m.value for m in months] == [0] * 8 + [1, 1, 1, 2]
+    assert [m.planned for m in months] == [0] * 8 + [1, 1, 3, 3]
+    assert (months[10].rate, months[10].planned_rate) == (Decimal("33.33"), Decimal("100.00"))
+    buildings = make(world, code="plan.renovation_buildings", year=2024, value="15")
+    assert selectors.monthly(buildings, today=date(2026, 1, 1))[-1].value == 10
+
+
+def test_the_tracking_page_charts_the_months_and_lists_the_plans_projects(client, world, reader, plan_2024):
+    import json
+
+    target = make(world, code="plan.renovation_compounds", year=2024, value="3")
+    login(client, reader)
+    response = client.get(reverse("target_detail", args=[target.pk]))
+    assert response.status_code == 200
+    names = [p.name for p in response.context["projects"]]
+    assert names[0] == "甲小区改造" and set(names) == {
+        "甲小区改造",
+        "乙小区改造",
+        "丙小区改造",
+    }  # by planned end
+    page = response.content.decode()
+    assert "66.67%" in page and "计划完成" in page
+    option = json.loads(page.split('id="target-chart" type="application/json">')[1].split("</script>")[0])
+    assert [s["name"] for s in option["series"]] == ["累计完成", "计划完成", "目标值"]
+    assert [p["value"] for p in option["series"][0]["data"]][-1] == 2.0
+    records = option["series"][0]["data"][-1]["url"]
+    assert records.startswith(reverse("indicator_records", args=["plan.renovation_compounds"]))
+    # The list links each computed value here; a target out of scope is 404.
+    assert reverse("target_detail", args=[target.pk]) in client.get(reverse("target_list")).content.decode()
+    login(client, world.worker_a)
+    assert client.get(reverse("target_detail", args=[target.pk])).status_code == 403
+
+
 # Pages ----------------------------------------------------------------------------------------------------
 
 

@@ -22,5 +22,6 @@ PAGES = {
         Route(READERS, query="year=2023&q=社区", label="筛选"),
     ],
     "target_create": one(KEEPERS),
+    "target_detail": one(READERS, kwargs=_target),
     "target_edit": one(KEEPERS, kwargs=_target),
 }

@@ -9,6 +9,7 @@ from datetime import date
 
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from jiedao.core.scoping import ScopedQuerySet
@@ -155,6 +156,9 @@ class Household(models.Model):
     def __str__(self):
         return self.address
 
+    def get_absolute_url(self) -> str:
+        return reverse("household_detail", args=[self.pk])
+
 
 class ResidentQuerySet(ScopedQuerySet):
     def active(self):
@@ -225,7 +229,13 @@ class Resident(models.Model):
             ("export_resident", "导出居民"),
         ]
         indexes = [
-            models.Index(fields=["area", "status"], name="resident_area_status_idx"),
+            # On PostgreSQL it also holds what the population figures count (dashboard, 人口统计), so a
+            # community's are read from the index alone (bench/dashboard_bench.py).
+            models.Index(
+                fields=["area", "status"],
+                include=["residence", "birth_date", "registered_on", "left_on"],
+                name="resident_area_status_idx",
+            ),
             models.Index(fields=["phone_index"], name="resident_phone_index_idx"),
             # PostgreSQL also has (name COLLATE "C", id) and (name_initials COLLATE "C", …) indexes for
             # prefix searches in order: see migration 0003 and selectors.bytewise().
@@ -247,6 +257,9 @@ class Resident(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("resident_detail", args=[self.pk])
 
     def age_on(self, on: date) -> int:
         return (

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from jiedao.core.scoping import ScopedQuerySet, scope_q
@@ -41,6 +42,9 @@ class Compound(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("compound_detail", args=[self.pk])
 
 
 class Building(models.Model):

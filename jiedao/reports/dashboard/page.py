@@ -185,7 +185,7 @@ def _float(value: Decimal | None) -> float | None:
 
 
 def population_section(user, area) -> tuple[Card, dict | None, dict]:
-    figures = others.population(user, area)
+    figures = others.cached_population(user, area)
     params = figures["params"]
     card = Card(
         "实有人口",
@@ -194,7 +194,7 @@ def population_section(user, area) -> tuple[Card, dict | None, dict]:
         links.residents_url(params),
         "people",
         previous=figures["previous"],
-        note="当前在册，较一年前",
+        note=f"在册人数（{timezone.localtime(figures['counted_at']):%H:%M}统计），较一年前",
     )
     residence = (
         None
