@@ -131,6 +131,8 @@ class Activity(models.Model):
             ),
         ]
 
+    figure_date = "held_on"  # 指标明细 (jiedao/reports/records.py) shows and orders activities by it
+
     def __str__(self):
         return self.title
 
@@ -171,8 +173,9 @@ class ActivityValue(models.Model):
             ),
         ]
 
-    # 指标明细 (jiedao/reports/records.py) lists a value as the activity it belongs to.
+    # 指标明细 (jiedao/reports/records.py) lists a value as the activity it belongs to, by its date.
     figure_parent = "activity"
+    figure_date = "activity__held_on"
 
     def __str__(self):
         return f"{self.measure.name} {self.value}"

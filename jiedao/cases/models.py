@@ -380,6 +380,8 @@ class Case(models.Model):
     def __str__(self):
         return f"{self.number} {self.title}"
 
+    figure_date = "received_at"  # 指标明细 shows and orders cases by it
+
     def get_absolute_url(self) -> str:
         return reverse("case_detail", args=[self.pk])
 

@@ -7,7 +7,9 @@ model has one), the date that placed it in the period, its area, and the field t
 groups by. Records are listed only to a user who may view that model; the counts are shown to every reader
 of reports (they are the report's figures).
 
-Two class attributes of a model change how its records are shown:
+Three class attributes of a model change how its records are shown:
+- `figure_date = "received_at"`: the date column (and the order) when the indicator places its records in
+  the period inside its queryset rather than by a `date_field`.
 - `figure_parent = "activity"`: a row is shown as that parent record (an activity's measured value as the
   activity, an adoption as the item adopted); the parent's view permission applies.
 - `audited_reads = "<ledger>"`: the records are sensitive (discipline records); every page or export that
@@ -163,7 +165,7 @@ def trace(indicator: Indicator, period: Period, *, area=None, user=None) -> Trac
                 key=key,
                 label=PART_LABELS.get(key, key),
                 result=result.parts[key],
-                date_field=part.date_field,
+                date_field=_shown_date(part.date_field, result.parts[key]),
                 area_field=part.area_field,
                 measure=part.measure,
             )
@@ -175,12 +177,17 @@ def trace(indicator: Indicator, period: Period, *, area=None, user=None) -> Trac
                 key="",
                 label=indicator.name,
                 result=result,
-                date_field=indicator.date_field,
+                date_field=_shown_date(indicator.date_field, result),
                 area_field=indicator.area_field,
                 measure=measure,
             )
         ]
     return Traced(indicator, period, area, result, parts)
+
+
+def _shown_date(date_field: str | None, result: Result) -> str | None:
+    """The indicator's placing date, else the date the records' model shows by (`figure_date`)."""
+    return date_field or getattr(result.records.model, "figure_date", None)
 
 
 def _follow(record: Model, path: str) -> Any:

@@ -34,9 +34,25 @@ def test_it_lays_out_an_a4_page_with_the_standard_margins_and_grid(parts):
         "right": 26,
     }
     grid = sect.find("w:docGrid", NS)
-    assert grid.get(W + "type") == "linesAndChars"
+    assert grid.get(W + "type") == "lines"  # 22 lines of 28.95 pt; the 28 characters come from their width
     assert grid.get(W + "linePitch") == "579"
-    assert -860 <= int(grid.get(W + "charSpace")) <= -840
+    assert grid.get(W + "charSpace") is None
+
+
+def test_28_characters_fill_a_line_and_the_defaults_are_chinese(parts):
+    """156 mm holds 28 characters of 3号 condensed by 0.25 pt (28 × 15.75 = 441 pt ≤ 442.2 pt < 29 × 15.75);
+    the document defaults are 3号 仿宋 in zh-CN (避头尾), the title is not laid on the grid."""
+    text_width_pt = (210 - 28 - 26) / 25.4 * 72
+    normal = _style(parts, "Normal")
+    condensed = int(normal.find("w:rPr/w:spacing", NS).get(W + "val")) / 20
+    advance = 16 + condensed
+    assert 28 * advance <= text_width_pt < 29 * advance
+    defaults = parts["word/styles.xml"].find("w:docDefaults/w:rPrDefault/w:rPr", NS)
+    assert defaults.find("w:sz", NS).get(W + "val") == "32"
+    assert defaults.find("w:lang", NS).get(W + "eastAsia") == "zh-CN"
+    assert defaults.find("w:rFonts", NS).get(W + "eastAsia") == "仿宋_GB2312"
+    title = _style(parts, "公文标题")
+    assert title.find("w:pPr/w:snapToGrid", NS).get(W + "val") == "0"
 
 
 def _style(parts, name):
@@ -84,3 +100,20 @@ def test_it_numbers_pages_outside_in_the_footers(parts):
         assert footer.find(".//w:sz", NS).get(W + "val") == "28"  # 4号
         alignments.add(footer.find(".//w:jc", NS).get(W + "val"))
     assert alignments == {"right", "left"}
+
+
+@pytest.mark.parametrize(
+    ("title", "lines"),
+    [
+        ("海西路街道2023年工作总结和2024年工作计划", ["海西路街道2023年工作总结和", "2024年工作计划"]),
+        ("海西路街道2023年工作总结", ["海西路街道2023年工作总结"]),
+        (
+            "关于进一步加强和改进新时代基层治理工作的实施意见稿",
+            ["关于进一步加强和改进新时代基层治理工作的实施意见稿"],
+        ),
+    ],
+)
+def test_a_long_title_breaks_after_a_conjunction(title, lines):
+    from jiedao.reports.annual.docx_writer import title_lines
+
+    assert title_lines(title) == lines

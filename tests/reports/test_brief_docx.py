@@ -36,9 +36,9 @@ def test_it_lays_out_an_a4_page_with_the_standard_margins_and_grid(parts):
     }
     grid = sect.find("w:docGrid", NS)
     assert (grid.get(W + "type"), grid.get(W + "linePitch"), grid.get(W + "charSpace")) == (
-        "linesAndChars",
+        "lines",
         "579",
-        "-850",
+        None,
     )
     assert parts["word/settings.xml"].find("w:evenAndOddHeaders", NS) is not None
 

@@ -143,8 +143,9 @@ def test_the_export_holds_the_same_records_and_is_audited(client, world, hotline
     )
     assert response.status_code == 200
     rows = CalamineWorkbook.from_filelike(io.BytesIO(response.content)).get_sheet_by_index(0).to_python()
-    assert rows[0] == ["序号", "工单", "区域"]
+    assert rows[0] == ["序号", "工单", "受理时间", "区域"]  # cases show their figure_date
     assert sorted(r[1] for r in rows[1:]) == sorted(str(hotline[k]) for k in ("a1", "a2"))
+    assert {r[2] for r in rows[1:]} == {"2024-09-30 10:00"}
     audit = AuditLog.objects.get(event=AuditEvent.EXPORT)
     assert audit.detail["ledger"] == "indicator_records"
     assert audit.detail["filters"]["part"] == "denominator" and audit.detail["rows"] == 2

@@ -1,7 +1,8 @@
 """The annual report as a .docx in the GB/T 9704-2012 layout (shared/DESIGN.md, "The official document format").
 
 python-docx has no API for the page grid, east-Asian fonts or page-number fields, so those are set on the XML:
-`w:docGrid` (22 lines × 28 characters), `w:rFonts w:eastAsia` on styles and runs, and a PAGE field in odd
+`w:docGrid` (22 lines; 28 characters by condensing them 0.25 pt), `w:rFonts w:eastAsia` on styles and runs, the
+document defaults in 3号 仿宋 and zh-CN, and a PAGE field in odd
 (right) and even (left) footers with `w:evenAndOddHeaders`. The fonts are named, not shipped.
 """
 
@@ -27,7 +28,7 @@ SIZE_2 = Pt(22)  # 2号
 SIZE_3 = Pt(16)  # 3号
 SIZE_4 = Pt(14)  # 4号
 LINE_PITCH = 579  # twips: 225 mm / 22 lines
-CHAR_SPACE = -850  # (156 mm / 28 − 16 pt) × 4096, see DESIGN.md
+CONDENSED_TWENTIETHS = -5  # −0.25 pt per character (w:spacing is in twentieths of a point): 28 to a line
 # kind → (style name, font, size, centred)
 STYLES = {
     "title": ("公文标题", TITLE_FONT, SIZE_2, True),
@@ -59,15 +60,59 @@ def _page(section) -> None:
     if grid is None:
         grid = OxmlElement("w:docGrid")
         sect_pr.append(grid)
-    grid.set(qn("w:type"), "linesAndChars")
+    grid.set(qn("w:type"), "lines")
     grid.set(qn("w:linePitch"), str(LINE_PITCH))
-    grid.set(qn("w:charSpace"), str(CHAR_SPACE))
+
+
+def _defaults(document) -> None:
+    """The document defaults: 3号 仿宋 in Chinese (python-docx's template says 11 pt, English), so that text
+    typed into the file later looks like the rest; the language zh-CN keeps 。，、 off the start of a line
+    (避头尾)."""
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    for tag in ("w:sz", "w:szCs"):
+        rpr.find(qn(tag)).set(qn("w:val"), str(int(SIZE_3.pt * 2)))
+    lang = rpr.find(qn("w:lang"))
+    lang.set(qn("w:val"), "zh-CN")
+    lang.set(qn("w:eastAsia"), "zh-CN")
+    fonts = rpr.find(qn("w:rFonts"))
+    for attribute in list(fonts.attrib):
+        del fonts.attrib[attribute]
+    for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attribute), BODY_FONT)
+    spacing = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr")).find(qn("w:spacing"))
+    spacing.set(qn("w:after"), "0")
+
+
+def _no_grid(style) -> None:
+    """Lay the style's characters out by their own width, not one grid cell each (the 2号 title)."""
+    ppr = style.element.get_or_add_pPr()
+    snap = OxmlElement("w:snapToGrid")
+    snap.set(qn("w:val"), "0")
+    ppr.append(snap)
+
+
+def _condensed(style) -> None:
+    """Characters 0.25 pt narrower than their 3号 em (15.75 pt): 28 of them fill the 156 mm line, which 28 ×
+    16 pt (448 pt) overflows. This, not a character grid, makes the 28: with `linesAndChars` and a 15.79 pt
+    pitch Word squeezes each character into its cell, but LibreOffice gives a wider one two cells (~15 to a
+    line, 25 pages instead of 13) — so the grid is lines only (design note 33)."""
+    rpr = style.element.get_or_add_rPr()
+    spacing = OxmlElement("w:spacing")
+    spacing.set(qn("w:val"), str(CONDENSED_TWENTIETHS))
+    size = rpr.find(qn("w:sz"))
+    if size is not None:
+        size.addprevious(spacing)
+    else:
+        rpr.append(spacing)
 
 
 def _styles(document) -> None:
+    _defaults(document)
     normal = document.styles["Normal"]
     normal.font.size = SIZE_3
     set_fonts(normal.element, BODY_FONT)
+    _condensed(normal)
     for kind, (name, font, size, centred) in STYLES.items():
         style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = normal
@@ -83,6 +128,7 @@ def _styles(document) -> None:
             layout.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
             layout.first_line_indent = Pt(32)  # two characters of 3号
         if kind == "title":
+            _no_grid(style)
             layout.line_spacing = Pt(35)
             layout.space_after = Pt(LINE_PITCH / 20)  # one blank line under the title
 
@@ -136,10 +182,35 @@ def build_document(report: Report):
     for block in report.blocks:
         name, font, size, _ = STYLES[block.kind]
         paragraph = document.add_paragraph(style=document.styles[name])
-        run = paragraph.add_run(block.text)
-        run.font.size = size
-        set_fonts(run._r, font)
+        lines = title_lines(block.text) if block.kind == "title" else [block.text]
+        for n, line in enumerate(lines):
+            run = paragraph.add_run(line)
+            run.font.size = size
+            set_fonts(run._r, font)
+            if n < len(lines) - 1:
+                run.add_break()
     return document
+
+
+TITLE_BREAKS = "和及与暨"
+TITLE_WIDTH = 18  # 2号 characters on a 156 mm line (442 pt / 22 pt = 20), less a margin for the digits
+
+
+def _width(text: str) -> float:
+    return sum(0.5 if ch.isascii() else 1 for ch in text)
+
+
+def title_lines(title: str) -> list[str]:
+    """A title too long for one line, broken where the words allow (回行时词意完整): after a 和/及/与/暨 that
+    joins two dated parts — "…2023年工作总结和" / "2024年工作计划" rather than a lone "划" on the second line.
+    Any other title is left to the line breaker: after 和 inside "加强和改进" would split a phrase."""
+    if _width(title) <= TITLE_WIDTH:
+        return [title]
+    for at in range(len(title) - 2, 0, -1):
+        head, tail = title[: at + 1], title[at + 1 :]
+        if title[at] in TITLE_BREAKS and tail[0].isdigit() and max(_width(head), _width(tail)) <= TITLE_WIDTH:
+            return [head, tail]
+    return [title]
 
 
 def write_docx(report: Report) -> bytes:
