@@ -254,6 +254,52 @@ def test_population_is_counted_at_most_every_15_minutes_and_refreshed_by_the_job
     )  # 社区B, counted by the job
 
 
+@pytest.fixture
+def rectifications(world):
+    """创城整改 found in 2024: 社区A — 环境卫生 done, 环境卫生 pending (overdue), 秩序管理 in progress; 社区B — one
+    done late; 2023: one in 社区A, done."""
+    from jiedao.cobuild.services import rectification_create
+
+    def add(area, category, found_on, status="pending", rectified_on=None, deadline=None):
+        return rectification_create(
+            item=f"{area.name}{category}{found_on}",
+            category=category,
+            area=area,
+            found_on=found_on,
+            deadline=deadline or found_on.replace(day=28),
+            status=status,
+            rectified_on=rectified_on,
+        )
+
+    add(world.community_a, "sanitation", date(2024, 4, 2), "done", date(2024, 4, 10))
+    add(world.community_a, "sanitation", date(2024, 5, 2))
+    add(world.community_a, "order", date(2024, 6, 2), "in_progress", deadline=date(2099, 1, 1))
+    add(world.community_b, "sanitation", date(2024, 4, 3), "done", date(2024, 5, 30))
+    add(world.community_a, "order", date(2023, 6, 2), "done", date(2023, 6, 20))
+
+
+def test_rectifications_rate_by_category_and_status(client, world, rectifications):
+    response = page(client, world.leader, **YEAR_2024)
+    card = cards(response)["创城整改率"]
+    assert str(card.value) == "50.00" and str(card.previous) == "100.00"
+    assert card.change == "-50.00个百分点"
+    assert card.note == "已整改2/4项，逾期2项"
+    assert listed(client, card.url) == 4
+    got = {
+        (series, name): (value, url)
+        for series, name, value, url in points(charts(response)["dash-rectifications"])
+    }
+    assert got[("已整改", "环境卫生")][0] == 2 and got[("待整改", "环境卫生")][0] == 1
+    assert got[("整改中", "秩序管理")][0] == 1
+    for value, url in got.values():
+        assert listed(client, url) == value
+    community_a = cards(page(client, world.worker_a, **YEAR_2024))["创城整改率"]
+    assert (str(community_a.value), listed(client, community_a.url)) == ("33.33", 3)
+    assert "创城整改率" not in cards(
+        page(client, world.grid_a1_worker, **YEAR_2024)
+    )  # on communities, not grids
+
+
 def test_the_options_are_echarts_json(client, world, cases, people, ledgers):
     response = page(client, world.leader, **YEAR_2024)
     assert response.context["charts"]

@@ -38,3 +38,7 @@ def activities_url(params: dict) -> str:
 
 def projects_url(params: dict, **extra) -> str:
     return _url("project_list", {**params, **extra})
+
+
+def rectifications_url(params: dict, **extra) -> str:
+    return _url("rectification_list", {**params, **extra})

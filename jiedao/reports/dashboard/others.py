@@ -1,4 +1,4 @@
-"""Population, activities and projects on the dashboard.
+"""Population, activities, projects and 创城整改 on the dashboard.
 
 Each is counted through the filter function of its own list page (resident_filter, activity_filter,
 project_filter) from the list's own parameters, so a link carrying those parameters lists exactly the records
@@ -13,6 +13,8 @@ from django.utils import timezone
 
 from jiedao.activities.models import Activity
 from jiedao.activities.selectors import activity_filter
+from jiedao.cobuild.models import Rectification, RectificationCategory, RectificationStatus
+from jiedao.cobuild.selectors import overdue_q, rate, rectification_filter
 from jiedao.core.models import AreaLevel
 from jiedao.projects.models import Project, ProjectKind, ProjectStatus
 from jiedao.projects.selectors import project_filter
@@ -128,3 +130,43 @@ def projects(user, area) -> dict:
         if kind in by_kind
     ]
     return {"building": sum(k["building"] for k in kinds), "kinds": kinds, "params": params}
+
+
+def rectification_params(area, start: date, end: date) -> dict:
+    return {**list_params(area), "date_from": start.isoformat(), "date_to": end.isoformat()}
+
+
+def _rectification_counts(user, params: dict) -> tuple[list[dict], dict]:
+    scoped = rectification_filter(Rectification.objects.for_user(user), params).order_by()
+    counts = {status: Count("pk", filter=Q(status=status)) for status in RectificationStatus.values}
+    rows = scoped.values("category").annotate(
+        total=Count("pk"), overdue=Count("pk", filter=overdue_q()), **counts
+    )
+    by_category = {row["category"]: row for row in rows}
+    categories = [
+        {"category": code, "label": label, **by_category[code]}
+        for code, label in RectificationCategory.choices
+        if code in by_category
+    ]
+    totals = {
+        key: sum(c[key] for c in categories) for key in ("total", "overdue", *RectificationStatus.values)
+    }
+    totals["rate"] = rate(totals[RectificationStatus.DONE], totals["total"])
+    return categories, totals
+
+
+def rectifications(user, area, period: Period) -> dict:
+    """创城整改 items found (发现日期) in the period and the same months a year earlier: by category and status,
+    逾期, and 整改率 = 已整改 ÷ found. A status is today's (the list filters by it), so last year's rate is
+    what has been rectified of last year's items by now. Rectifications belong to communities: a grid has none."""
+    params = rectification_params(area, period.start, period.end)
+    previous = period.previous
+    prev_params = rectification_params(area, previous.start, previous.end)
+    categories, totals = _rectification_counts(user, params)
+    _, prev_totals = _rectification_counts(user, prev_params)
+    return {
+        "categories": categories,
+        "totals": totals,
+        "previous": prev_totals,
+        "params": params,
+    }

@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from jiedao.cases.kpis import rate
-from jiedao.core.models import Area
+from jiedao.core.models import Area, AreaLevel
 from jiedao.reports.dashboard import charts, links, others
 from jiedao.reports.dashboard.cases import METRICS, SOURCES, add, case_figures, zero
 from jiedao.reports.dashboard.params import Period, month_end
@@ -16,6 +16,7 @@ VIEW_CASES = "cases.view_case"
 VIEW_RESIDENTS = "registry.view_resident"
 VIEW_ACTIVITIES = "activities.view_activity"
 VIEW_PROJECTS = "projects.view_project"
+VIEW_RECTIFICATIONS = "cobuild.view_rectification"
 CHART_METRICS = ("received", "closed", "returned", "overdue")
 
 
@@ -277,6 +278,43 @@ def project_section(user, area) -> tuple[Card, dict | None]:
     return card, option
 
 
+def rectification_section(user, area, period: Period) -> tuple[Card, dict | None]:
+    """整改率 of the 创城整改 items found in the period, and the items by category and status."""
+    from jiedao.cobuild.models import RectificationStatus
+
+    figures = others.rectifications(user, area, period)
+    params, totals = figures["params"], figures["totals"]
+    card = Card(
+        "创城整改率",
+        totals["rate"],
+        "%",
+        links.rectifications_url(params),
+        "tools",
+        previous=figures["previous"]["rate"],
+        note=f"已整改{totals[RectificationStatus.DONE]}/{totals['total']}项，逾期{totals['overdue']}项",
+    )
+    categories = figures["categories"]
+    if not categories:
+        return card, None
+    series = [
+        (
+            label,
+            [
+                charts.point(
+                    c[status], links.rectifications_url(params, category=c["category"], status=status)
+                )
+                for c in categories
+            ],
+        )
+        for status, label in RectificationStatus.choices
+    ]
+    option = charts.bars([c["label"] for c in categories], series)
+    option["color"] = [charts.RED, charts.AMBER, charts.GREEN]  # 待整改, 整改中, 已整改
+    for bar in option["series"]:
+        bar["stack"] = "status"
+    return card, option
+
+
 def dashboard(user, *, area: Area, period: Period, source: str = "") -> dict:
     """The page's `cards` and `charts` (id → {title, option}), only of what the user may see."""
     cards, shown = [], {}
@@ -299,6 +337,10 @@ def dashboard(user, *, area: Area, period: Period, source: str = "") -> dict:
         card, option = project_section(user, area)
         cards.append(card)
         shown["projects"] = ("项目进展（按类型）", option)
+    if user.has_perm(VIEW_RECTIFICATIONS) and area.level != AreaLevel.GRID:
+        card, option = rectification_section(user, area, period)
+        cards.append(card)
+        shown["rectifications"] = ("创城整改进度（按问题类别）", option)
     chart_list = [
         {"id": f"dash-{key}", "title": title, "option": option}
         for key, (title, option) in shown.items()
