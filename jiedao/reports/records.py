@@ -18,6 +18,7 @@ Three class attributes of a model change how its records are shown:
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist
@@ -235,6 +236,8 @@ def _display(record: Model, path: str) -> Any:
         return ""
     display = getattr(owner, f"get_{name}_display", None)
     value = display() if display else getattr(owner, name)
+    if isinstance(value, Decimal) and value == value.to_integral_value():
+        return int(value)  # 80 人次, not 80.00
     return "" if value is None else value
 
 

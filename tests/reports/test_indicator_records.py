@@ -184,3 +184,71 @@ def test_the_report_pages_link_their_figures_here(client, world, hotline):
     assert f"{url('hotline.received')}?year=2023" in years
     preview = client.get(reverse("annual_report_preview", args=[2024])).content.decode()
     assert f"{url('hotline.received')}?year=2024" in preview
+
+
+def test_the_command_prints_a_figure_and_its_records(world, hotline):
+    import json
+
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    out = io.StringIO()
+    call_command(
+        "indicator_records", "hotline.resolution_rate", "--year", "2024", "--part", "denominator", stdout=out
+    )
+    text = out.getvalue()
+    assert "解决率（hotline.resolution_rate）· 2024年 · 全街道：50.00 %" in text
+    assert "分母：2，共 2 条工单记录" in text and str(hotline["a2"]) in text
+    out = io.StringIO()
+    call_command(
+        "indicator_records",
+        "hotline.received",
+        "--from",
+        "2023-01-01",
+        "--to",
+        "2024-12-31",
+        "--area",
+        world.community_a.code,
+        "--limit",
+        "1",
+        "--format",
+        "json",
+        stdout=out,
+    )
+    payload = json.loads(out.getvalue())
+    assert (payload["value"], payload["records"], len(payload["rows"])) == (3, 3, 1)
+    assert payload["rows"][0]["date"] == "2024-09-30 10:00"
+    with pytest.raises(CommandError, match="没有“total”部分"):
+        call_command("indicator_records", "hotline.resolution_rate", "--year", "2024", "--part", "total")
+    with pytest.raises(CommandError, match=r"没有代码为“no\.such”的指标"):
+        call_command("indicator_records", "no.such", "--year", "2024")
+
+
+def test_indicators_take_a_custom_period(world, hotline):
+    import json
+
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    out = io.StringIO()
+    call_command(
+        "indicators",
+        "--from",
+        "2023-01-01",
+        "--to",
+        "2024-12-31",
+        "--code",
+        "hotline.received",
+        "--format",
+        "json",
+        stdout=out,
+    )
+    assert json.loads(out.getvalue()) == {"hotline.received": 4}
+    for args, message in [
+        (["--from", "2024-01-01"], "同时给出 --from 和 --to"),
+        (["--from", "2024-02-01", "--to", "2024-01-01"], "--to 不能早于 --from"),
+        (["--year", "2024", "--from", "2024-01-01", "--to", "2024-02-01"], "不能与 --year"),
+        ([], "请给出 --year"),
+    ]:
+        with pytest.raises(CommandError, match=message):
+            call_command("indicators", *args)

@@ -1,4 +1,6 @@
+import argparse
 import json
+from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -7,10 +9,15 @@ from jiedao.core.models import Area
 
 
 class Command(BaseCommand):
-    help = "计算指标：jiedao indicators --year 2023 [--area 区划代码] [--format json|table]"
+    help = (
+        "计算指标：jiedao indicators --year 2023 [--quarter Q | --month M] | --from 2023-01-01 --to 2023-06-30"
+        " [--area 区划代码] [--format json|table]"
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--year", type=int, required=True, help="年度")
+        parser.add_argument("--year", type=int, help="年度")
+        parser.add_argument("--from", dest="start", type=_date, help="自定义期间的开始日期（YYYY-MM-DD）")
+        parser.add_argument("--to", dest="end", type=_date, help="自定义期间的结束日期（YYYY-MM-DD）")
         parser.add_argument("--quarter", type=int, choices=[1, 2, 3, 4], help="季度（可选）")
         parser.add_argument("--month", type=int, choices=range(1, 13), metavar="1-12", help="月份（可选）")
         parser.add_argument("--area", help="区划代码（默认整个街道）")
@@ -19,16 +26,8 @@ class Command(BaseCommand):
             "--code", action="append", default=[], help="只计算这些指标（可多次使用，可用前缀如 population.）"
         )
 
-    def handle(self, *args, year, quarter, month, area, format, code, **options):
-        if quarter and month:
-            raise CommandError("--quarter 与 --month 只能选一个")
-        period = (
-            Period.month(year, month)
-            if month
-            else Period.quarter(year, quarter)
-            if quarter
-            else Period.year(year)
-        )
+    def handle(self, *args, year, start, end, quarter, month, area, format, code, **options):
+        period = period_of(year=year, start=start, end=end, quarter=quarter, month=month)
         scope = None
         if area:
             scope = Area.objects.filter(code=area).first()
@@ -45,3 +44,31 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  {r.indicator.code:<36} {r.indicator.name:<16} {as_text(r.value)} {r.indicator.unit}"
             )
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD：{text}") from None
+
+
+def period_of(*, year=None, start=None, end=None, quarter=None, month=None) -> Period:
+    """The period the options name: --from/--to, or --year with an optional --quarter or --month."""
+    if start or end:
+        if not (start and end):
+            raise CommandError("自定义期间请同时给出 --from 和 --to")
+        if year or quarter or month:
+            raise CommandError("--from/--to 不能与 --year、--quarter、--month 同用")
+        if end < start:
+            raise CommandError("--to 不能早于 --from")
+        return Period.between(start, end)
+    if not year:
+        raise CommandError("请给出 --year，或用 --from 和 --to 指定期间")
+    if quarter and month:
+        raise CommandError("--quarter 与 --month 只能选一个")
+    if month:
+        return Period.month(year, month)
+    if quarter:
+        return Period.quarter(year, quarter)
+    return Period.year(year)
