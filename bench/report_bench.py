@@ -13,6 +13,7 @@ paragraphs the rendered Markdown reproduces word for word.
 
 import argparse
 import os
+import re
 import sys
 import tempfile
 import time
@@ -66,7 +67,10 @@ def _seed_paragraphs_reproduced(markdown: str) -> tuple[int, int]:
     if not SEED.exists():
         return 0, 0
     rendered = {line.lstrip("# ").strip() for line in markdown.splitlines() if line.strip()}
-    seed = [line.strip() for line in SEED.read_text().splitlines() if line.strip()]
+    # The seed is redacted: 党 printed as "D" (the summary writes 党), the office as "XX办事处" (left: those
+    # lines name the street in the summary).
+    text = re.sub(r"(?<![A-Za-z])D(?![A-Za-z])", "党", SEED.read_text())
+    seed = [line.strip() for line in text.splitlines() if line.strip()]
     return sum(line in rendered for line in seed), len(seed)
 
 
