@@ -62,7 +62,14 @@ def _detail(request, case: Case, bound=None, stale: bool = False, upload_form=No
         "upload_form": upload_form or (CaseAttachmentForm() if allowed else None),
         "similar": similar_to_case(case, request.user),
         "mergeable": mergeable,
-        "merged": case.merged.order_by("received_at", "pk"),
+        # Cases joined by a merge may lie outside the reader's areas: those show by number only, without
+        # their title or a link (the number is what a colleague there can look up).
+        "merged": case.merged.for_user(request.user).order_by("received_at", "pk"),
+        "merged_elsewhere": case.merged.exclude(pk__in=Case.objects.for_user(request.user).values("pk"))
+        .order_by("received_at", "pk")
+        .values_list("number", flat=True),
+        "merged_into_visible": case.merged_into_id is not None
+        and Case.objects.for_user(request.user).filter(pk=case.merged_into_id).exists(),
     }
     return render(request, "cases/case_detail.html", context)
 

@@ -119,3 +119,23 @@ def test_the_merge_form_offers_only_possible_duplicates(client, world, categorie
     assert response.status_code == 200 and "请从可能重复的工单中选择" in page
     assert f'<option value="{other.pk}"' in page and f'<option value="{elsewhere.pk}"' not in page
     assert Case.objects.get(pk=duplicate.pk).state == State.PENDING
+
+
+def test_a_merge_across_areas_shows_the_other_case_by_number_only(client, world, categories):
+    into = make_case(world, categories, area=world.grid_b1, title="社区B的工单标题")
+    duplicate = move(
+        make_case(world, categories, area=world.grid_a1, title="社区A的工单标题"), "accept", world.leader
+    )
+    move(duplicate, "merge", world.leader, into=into)
+    client.force_login(world.worker_a)  # 社区A: sees the duplicate, not the case it went into
+    page = client.get(reverse("case_detail", args=[duplicate.pk])).content.decode()
+    merged_into = page.split('id="merged-into">')[1].split("</dd>")[0]
+    assert into.number in merged_into and "不在您的辖区" in merged_into
+    assert "社区B的工单标题" not in page and reverse("case_detail", args=[into.pk]) not in page
+    client.force_login(world.worker_b)  # 社区B: sees the case, and the duplicate merged into it by number
+    page = client.get(reverse("case_detail", args=[into.pk])).content.decode()
+    merged = page.split('id="merged-cases">')[1].split("</dd>")[0]
+    assert duplicate.number in merged and "不在您的辖区" in merged and "社区A的工单标题" not in page
+    client.force_login(world.leader)  # the street: both, linked
+    page = client.get(reverse("case_detail", args=[into.pk])).content.decode()
+    assert reverse("case_detail", args=[duplicate.pk]) in page and "社区A的工单标题" in page
