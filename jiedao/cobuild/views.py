@@ -63,7 +63,7 @@ def item_create(request):
         messages.success(request, f"已新增清单事项“{item.title}”")
         return redirect("cobuild_item_list")
     return render(
-        request, "cobuild/form.html", {"form": form, "title": "新增清单事项", "back": "cobuild_item_list"}
+        request, "form_page.html", {"form": form, "title": "新增清单事项", "back": "cobuild_item_list"}
     )
 
 
@@ -80,7 +80,7 @@ def item_edit(request, pk: int):
         messages.success(request, "清单事项已保存")
         return redirect("cobuild_item_list")
     context = {"form": form, "title": f"修改清单事项：{item.title}", "back": "cobuild_item_list"}
-    return render(request, "cobuild/form.html", context)
+    return render(request, "form_page.html", context)
 
 
 # 创城整改 -------------------------------------------------------------------------------------------------
@@ -109,7 +109,7 @@ def rectification_create(request):
         messages.success(request, "整改事项已登记")
         return redirect("rectification_list")
     return render(
-        request, "cobuild/form.html", {"form": form, "title": "登记整改事项", "back": "rectification_list"}
+        request, "form_page.html", {"form": form, "title": "登记整改事项", "back": "rectification_list"}
     )
 
 
@@ -128,7 +128,7 @@ def rectification_edit(request, pk: int):
         messages.success(request, "整改事项已保存")
         return redirect("rectification_list")
     context = {"form": form, "title": "修改整改事项", "back": "rectification_list"}
-    return render(request, "cobuild/form.html", context)
+    return render(request, "form_page.html", context)
 
 
 # 垃圾分类 -------------------------------------------------------------------------------------------------
@@ -173,7 +173,7 @@ def waste_edit(request, pk: int):
         "title": f"垃圾分类设施：{compound.area.name} · {compound.name}",
         "back": "waste_list",
     }
-    return render(request, "cobuild/form.html", context)
+    return render(request, "form_page.html", context)
 
 
 # 物管会 ---------------------------------------------------------------------------------------------------
@@ -213,7 +213,7 @@ def committee_create(request):
         messages.success(request, f"已登记“{saved.compound.name}”物管会")
         return redirect("committee_list")
     return render(
-        request, "cobuild/form.html", {"form": form, "title": "登记物管会", "back": "committee_list"}
+        request, "form_page.html", {"form": form, "title": "登记物管会", "back": "committee_list"}
     )
 
 
@@ -232,4 +232,4 @@ def committee_edit(request, pk: int):
         messages.success(request, "物管会信息已保存")
         return redirect("committee_list")
     context = {"form": form, "title": f"修改物管会：{committee.compound.name}", "back": "committee_list"}
-    return render(request, "cobuild/form.html", context)
+    return render(request, "form_page.html", context)

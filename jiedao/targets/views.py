@@ -21,7 +21,7 @@ VIEW_TARGET, ADD_TARGET, CHANGE_TARGET = "targets.view_target", "targets.add_tar
 
 
 def _form_page(request, form, title: str):
-    return render(request, "targets/target_form.html", {"form": form, "title": title})
+    return render(request, "form_page.html", {"form": form, "title": title, "back": "target_list"})
 
 
 @require_perm(VIEW_TARGET)

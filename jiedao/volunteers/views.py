@@ -41,7 +41,7 @@ def _team(request, pk: int) -> VolunteerTeam:
 
 
 def _form_page(request, form, title: str, back: str):
-    return render(request, "volunteers/form.html", {"form": form, "title": title, "back": back})
+    return render(request, "form_page.html", {"form": form, "title": title, "back": back})
 
 
 # Teams ----------------------------------------------------------------------------------------------------
