@@ -212,9 +212,7 @@ def committee_create(request):
     if saved:
         messages.success(request, f"已登记“{saved.compound.name}”物管会")
         return redirect("committee_list")
-    return render(
-        request, "form_page.html", {"form": form, "title": "登记物管会", "back": "committee_list"}
-    )
+    return render(request, "form_page.html", {"form": form, "title": "登记物管会", "back": "committee_list"})
 
 
 @require_perm(CHANGE_COMMITTEE)
