@@ -146,6 +146,7 @@ def indicator_years(request):
         "area": params["area"],
         "groups": years_mod.grouped(rows),
         "total": len(rows),
+        "latest_year": years_mod.latest_year_with_records(request.user),
         "badges": [(t, counts[t], TREND_CSS[t]) for t in counts],
         "query_string": request.GET.urlencode(),
         "columns": len(table.years) + 3,

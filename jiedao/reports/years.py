@@ -72,6 +72,24 @@ def default_year() -> int:
     return timezone.localdate().year - 1
 
 
+def latest_year_with_records(user) -> int | None:
+    """The latest year in which a case was received or an activity held, within the user's scope (two index
+    lookups) — offered when the year shown is later: its flows are all 0 (the demo's records end in 2023)."""
+    from jiedao.activities.models import Activity
+    from jiedao.cases.models import Case
+
+    years = []
+    received = (
+        Case.objects.for_user(user).order_by("-received_at").values_list("received_at", flat=True).first()
+    )
+    if received:
+        years.append(timezone.localtime(received).year)
+    held = Activity.objects.for_user(user).order_by("-held_on").values_list("held_on", flat=True).first()
+    if held:
+        years.append(held.year)
+    return max(years) if years else None
+
+
 def prefix_of(code: str) -> str:
     return code.split(".", 1)[0]
 

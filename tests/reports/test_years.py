@@ -136,6 +136,14 @@ def test_the_page(client, lectures, world):
     assert reverse("indicator_years") in client.get(reverse("seed_compare")).content.decode()
 
 
+def test_a_year_after_the_records_offers_the_latest_year_with_records(client, lectures):
+    assert client.login(username="leader", password=PASSWORD)
+    page = client.get(reverse("indicator_years"), {"year": "2025"}).content.decode()
+    assert 'id="latest-year"' in page and "?year=2023" in page
+    page = client.get(reverse("indicator_years"), {"year": "2023"}).content.decode()
+    assert 'id="latest-year"' not in page
+
+
 def test_the_export(client, lectures):
     assert client.login(username="leader", password=PASSWORD)
     response = client.get(reverse("indicator_years_export"), {"year": "2023", "years": "2", "q": "宣讲"})
