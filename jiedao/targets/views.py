@@ -8,11 +8,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from jiedao.core import charts
 from jiedao.core.forms import submit_form
 from jiedao.core.listing import paginate
 from jiedao.core.permissions import require_perm
 from jiedao.core.scoping import get_for_user_or_404
-from jiedao.reports.dashboard import charts
 from jiedao.targets import selectors, services
 from jiedao.targets.forms import TargetFilterForm, TargetForm
 from jiedao.targets.models import Target

@@ -7,8 +7,9 @@ from decimal import Decimal
 from django.utils import timezone
 
 from jiedao.cases.kpis import rate
+from jiedao.core import charts
 from jiedao.core.models import Area, AreaLevel
-from jiedao.reports.dashboard import charts, links, others
+from jiedao.reports.dashboard import links, others
 from jiedao.reports.dashboard.cases import METRICS, SOURCES, add, case_figures, zero
 from jiedao.reports.dashboard.params import Period, month_end
 

@@ -1,5 +1,6 @@
-"""ECharts options of the dashboard, built here so that every data point carries its drill-down URL
-(`{"value": n, "url": …}`); jiedao/static/jiedao/dashboard.js opens `url` on a click."""
+"""ECharts options (the dashboard's, a target's tracking chart), built server-side so that every data point
+carries its drill-down URL (`{"value": n, "url": …}`); jiedao/static/jiedao/dashboard.js draws each option and
+opens `url` on a click."""
 
 COLORS = ["#1f5aa6", "#3a9a5b", "#c0504d", "#e0a030", "#7b5ea7", "#2b9bb3"]
 BLUE, GREEN, RED, AMBER = COLORS[:4]
