@@ -17,6 +17,7 @@ from jiedao.activities.models import (
     InfoItem,
     Measure,
 )
+from jiedao.core.concurrency import locked_current
 from jiedao.core.history import save_with_history
 from jiedao.core.models import Area, Office, User
 
@@ -166,9 +167,7 @@ def activity_update(
     unknown = set(changes) - set(ACTIVITY_EDITABLE)
     if unknown:
         raise TypeError(f"not editable: {sorted(unknown)}")
-    current = Activity.objects.select_for_update().get(pk=activity.pk)
-    if current.version != version:
-        raise ValidationError(MSG_STALE, code="stale")
+    current = locked_current(activity, version, MSG_STALE)
     for field, value in changes.items():
         setattr(current, field, value)
     if "area" in changes and changes["area"].pk != activity.area_id:
@@ -325,9 +324,7 @@ def infoitem_update(*, item: InfoItem, version: int, actor: User | None = None, 
     unknown = set(changes) - set(INFOITEM_EDITABLE)
     if unknown:
         raise TypeError(f"not editable: {sorted(unknown)}")
-    current = InfoItem.objects.select_for_update().get(pk=item.pk)
-    if current.version != version:
-        raise ValidationError(MSG_STALE, code="stale")
+    current = locked_current(item, version, MSG_STALE)
     for field, value in changes.items():
         setattr(current, field, value)
     if "area" in changes and changes["area"].pk != item.area_id:

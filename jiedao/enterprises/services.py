@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from jiedao.core.concurrency import locked_current
 from jiedao.core.crypto import phone_columns
 from jiedao.core.history import save_with_history
 from jiedao.core.models import Area, AreaLevel, User
@@ -134,9 +135,7 @@ def _save(obj, actor: User | None, reason: str) -> None:
 def _edit_locked(obj, version: int, values: dict, actor, stale_message: str):
     """Apply `values` to the row of `obj` if it is still at `version` (the one the editor saw), else refuse
     with `stale_message`: a concurrent edit is never merged silently. Call inside a transaction."""
-    current = type(obj).objects.select_for_update().get(pk=obj.pk)
-    if current.version != version:
-        raise ValidationError(stale_message, code="stale")
+    current = locked_current(obj, version, stale_message)
     for field, value in values.items():
         setattr(current, field, value)
     current.full_clean()
@@ -373,9 +372,7 @@ def lead_advance(
     Refused, with nothing written, when the lead changed since the user saw `version` (MSG_STALE), when the
     table does not allow the move (MSG_STAGE_MOVE), or when `on` is before the current stage's date or in
     the future. The move is recorded in the lead's history, with `note` as the reason."""
-    current = InvestmentLead.objects.select_for_update().get(pk=lead.pk)
-    if current.version != version:
-        raise ValidationError(MSG_STALE, code="stale")
+    current = locked_current(lead, version, MSG_STALE)
     stage, to = LeadStage(current.stage), LeadStage(to_stage)
     if to not in TRANSITIONS.get(stage, set()):
         raise ValidationError({"to_stage": MSG_STAGE_MOVE.format(stage=stage.label, to=to.label)})

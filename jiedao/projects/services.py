@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from jiedao.core.concurrency import locked_current
 from jiedao.core.history import save_with_history
 from jiedao.core.models import Area, AreaLevel, User
 from jiedao.projects.models import Milestone, Project, ProjectKind, ProjectStatus
@@ -196,9 +197,7 @@ def project_update(
     unknown = set(changes) - set(PROJECT_FIELDS)
     if unknown:
         raise TypeError(f"not editable: {sorted(unknown)}")
-    current = Project.objects.select_for_update().get(pk=project.pk)
-    if current.version != version:
-        raise ValidationError(MSG_STALE, code="stale")
+    current = locked_current(project, version, MSG_STALE)
     if current.milestones.exists():
         changes.pop("progress", None)
     values = {field: getattr(current, field) for field in PROJECT_FIELDS} | changes

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from jiedao.core.audit import audit_record
+from jiedao.core.concurrency import locked_current
 from jiedao.core.crypto import (
     PURPOSE_MOBILE,
     PURPOSE_RESIDENT_ID,
@@ -172,9 +173,7 @@ def resident_update(
         values.update(_phone(phone))
     # The row lock (PostgreSQL) or the write lock of the IMMEDIATE transaction (SQLite) makes the version
     # check and the save one step.
-    current = Resident.objects.select_for_update().get(pk=resident.pk)
-    if current.version != version:
-        raise ValidationError(MSG_STALE, code="stale")
+    current = locked_current(resident, version, MSG_STALE)
     for field, value in values.items():
         setattr(current, field, value)
     current.full_clean()
