@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from jiedao.core.audit import audit_record
+from jiedao.core.figures import all_indicators
 from jiedao.core.models import Area, AuditEvent
 from jiedao.core.permissions import require_perm
 from jiedao.reports import services
@@ -76,7 +77,16 @@ def brief_report_index(request):
 @require_perm(VIEW_REPORT)
 def brief_report_preview(request, year: int, kind: str, number: int):
     report = _render(request, year, kind, number)
-    context = {"report": report, "brief": report.brief, "formats": FORMATS}
+    period = report.brief.period
+    context = {
+        "report": report,
+        "brief": report.brief,
+        "formats": FORMATS,
+        # A registered indicator's figure opens 指标明细 for the brief's period; the brief's own counts
+        # (brief.*) have no page of their own.
+        "traceable": {i.code for i in all_indicators()},
+        "records_query": f"start={period.start:%Y-%m-%d}&end={period.end:%Y-%m-%d}",
+    }
     return render(request, "reports/brief_preview.html", context)
 
 

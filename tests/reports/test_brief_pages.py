@@ -44,6 +44,11 @@ def test_the_preview_highlights_figures_with_their_codes(client, world, categori
     assert "【数据缺失：hotline.resolution_rate】" in html
     quarter = client.get(_preview("quarter", 3)).content.decode()
     assert "测试街道工作简报（2023年第3季度）" in quarter and "hotline.received=1" in quarter
+    # a registered figure opens its records for the brief's period; the brief's own counts do not link
+    records = reverse("indicator_records", args=["hotline.received"])
+    assert f"{records}?start=2023-09-01&amp;end=2023-09-30" in html
+    assert f"{records}?start=2023-07-01&amp;end=2023-09-30" in quarter
+    assert reverse("indicator_records", args=["brief.activities"]) not in html
 
 
 def test_it_downloads_the_docx_and_the_md(client, world):
