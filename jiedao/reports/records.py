@@ -83,10 +83,6 @@ class TracedPart:
         return _field_label(self.model, self.date_field) if self.date_field else ""
 
     @property
-    def area_label(self) -> str:
-        return "区域"
-
-    @property
     def measured_field(self) -> str:
         """The field a sum, a distinct count or a breakdown reads — any measure's `field` ("" for a count)."""
         return getattr(self.measure, "field", "")
