@@ -135,6 +135,15 @@ def test_sensitive_records_are_audited_when_listed(client, world):
     assert audit.detail["rows"] == [record.pk] and audit.detail["indicator"] == "integrity.talks"
 
 
+def test_sensitive_records_listed_by_the_command_are_audited(world):
+    from django.core.management import call_command
+
+    record = add_discipline(world.community_a, "张三", kind=DisciplineKind.TALK)
+    call_command("indicator_records", "integrity.talks", "--year", "2023", stdout=io.StringIO())
+    (audit,) = AuditLog.objects.filter(event=AuditEvent.VIEW_FULL)
+    assert (audit.username, audit.detail["rows"]) == ("（命令行）", [record.pk])
+
+
 def test_the_export_holds_the_same_records_and_is_audited(client, world, hotline):
     client.force_login(world.leader)
     response = client.get(

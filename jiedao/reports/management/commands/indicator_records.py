@@ -7,8 +7,9 @@ from django.core.management.base import BaseCommand, CommandError
 from jiedao.core.figures import as_json_value, get_indicator
 from jiedao.core.management.commands.indicators import _date, period_of
 from jiedao.core.models import Area
-from jiedao.reports.records import trace
+from jiedao.reports.records import audit_rows, trace
 
+COMMAND_LINE = "（命令行）"  # the audit row's account name
 MSG_AREA = "没有区划代码为“{code}”的区域"
 MSG_PART = "指标“{code}”没有“{part}”部分，可选：{parts}"
 
@@ -56,7 +57,9 @@ class Command(BaseCommand):
         chosen = traced.part(part)
         records = chosen.ordered()
         total = records.count()
-        rows = chosen.rows(records[:limit] if limit else records)
+        listed = list(records[:limit] if limit else records)
+        audit_rows(None, chosen, listed, indicator=code, username=COMMAND_LINE)  # discipline records
+        rows = chosen.rows(listed)
         if format == "json":
             payload = {
                 "code": code,
