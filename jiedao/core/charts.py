@@ -3,7 +3,7 @@ carries its drill-down URL (`{"value": n, "url": …}`); jiedao/static/jiedao/da
 opens `url` on a click."""
 
 COLORS = ["#1f5aa6", "#3a9a5b", "#c0504d", "#e0a030", "#7b5ea7", "#2b9bb3"]
-BLUE, GREEN, RED, AMBER = COLORS[:4]
+GREEN, RED, AMBER = COLORS[1:4]
 
 
 def point(value, url: str | None) -> dict:

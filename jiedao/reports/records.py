@@ -96,11 +96,13 @@ class TracedPart:
         return user.has_perm(f"{meta.app_label}.view_{meta.model_name}")
 
     def ordered(self) -> QuerySet:
-        """The records newest first (by the placing date when there is one), with their area loaded."""
+        """The records newest first (by the placing date when there is one), with their area (and its parent)
+        and the shown parent record loaded: one query for a page, whatever its rows."""
         qs = self.records
         order = [f"-{self.date_field}", "-pk"] if self.date_field else ["-pk"]
-        paths = (self.area_field, self.parent)
-        related = [path for path in paths if path and _is_forward_path(self.model, path)]
+        # The area with its parent: a grid's label names its community (Area.label).
+        area = f"{self.area_field}__parent" if self.area_field else "parent"
+        related = [path for path in (area, self.parent) if path and _is_forward_path(self.model, path)]
         return qs.select_related(*related).order_by(*order)
 
     def rows(self, records, start: int = 1) -> list[Row]:

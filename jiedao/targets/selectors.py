@@ -68,8 +68,9 @@ def _number(value: Any) -> Decimal | None:
         return None
 
 
-def plan_projects(indicator, target: Target, user) -> QuerySet | None:
-    """The projects a plan target names: the indicator's records for the year before the target's."""
+def plan_projects(target: Target, user=None) -> QuerySet | None:
+    """The projects a plan target (plan.*) names: its indicator's records for the year before the target's."""
+    indicator = get_indicator(target.code)
     return compute(indicator, Period.year(target.year - 1), area=target.area, user=user).records
 
 
@@ -81,7 +82,7 @@ def _completed_by(projects: QuerySet, day: date) -> QuerySet:
 
 def _plan_done(indicator, target: Target, user):
     """A plan target's completed part: its projects completed by the end of the target's year."""
-    planned = plan_projects(indicator, target, user)
+    planned = plan_projects(target, user)
     if planned is None:
         return None
     return indicator.measure.value(_completed_by(planned, date(target.year, 12, 31)))
@@ -167,7 +168,7 @@ def monthly(target: Target, user=None, *, today: date) -> list[Month]:
         return []
     months = []
     if target.code.startswith(PLAN_PREFIX):
-        projects = plan_projects(indicator, target, user)
+        projects = plan_projects(target, user)
         if projects is None:
             return []
         for end in month_ends(target.year, today):

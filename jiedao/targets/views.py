@@ -108,9 +108,7 @@ def target_detail(request, pk: int):
     if any(m.rate is not None for m in months):
         context["chart"] = _tracking_chart(target, months, plan)
     if plan:
-        from jiedao.core.figures import get_indicator
-
-        projects = selectors.plan_projects(get_indicator(target.code), target, request.user)
+        projects = selectors.plan_projects(target, request.user)
         if projects is not None:
             context["projects"] = projects.select_related("area").order_by("planned_end", "name")
         year_before = target.year - 1

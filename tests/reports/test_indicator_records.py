@@ -261,3 +261,20 @@ def test_indicators_take_a_custom_period(world, hotline):
     ]:
         with pytest.raises(CommandError, match=message):
             call_command("indicators", *args)
+
+
+def test_a_page_of_records_costs_the_same_queries_for_one_row_or_many(client, world, categories):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries() -> int:
+        client.force_login(world.leader)
+        with CaptureQueriesContext(connection) as captured:
+            get(client, world.leader, "hotline.received", year=2024)
+        return len(captured)
+
+    make_case(world, categories, area=world.grid_a1, received_at=local(2024, 3, 1, 9, 0), accepted=True)
+    one = queries()
+    for grid in (world.grid_a2, world.grid_b1, world.grid_a1, world.grid_b1):  # grids: labels name the parent
+        make_case(world, categories, area=grid, received_at=local(2024, 3, 2, 9, 0), accepted=True)
+    assert queries() == one

@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from jiedao.cases.kpis import rate
+from jiedao.cobuild.models import RectificationStatus
 from jiedao.core import charts
 from jiedao.core.models import Area, AreaLevel
 from jiedao.reports.dashboard import links, others
@@ -281,8 +282,6 @@ def project_section(user, area) -> tuple[Card, dict | None]:
 
 def rectification_section(user, area, period: Period) -> tuple[Card, dict | None]:
     """整改率 of the 创城整改 items found in the period, and the items by category and status."""
-    from jiedao.cobuild.models import RectificationStatus
-
     figures = others.rectifications(user, area, period)
     params, totals = figures["params"], figures["totals"]
     card = Card(

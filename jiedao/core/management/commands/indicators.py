@@ -16,8 +16,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--year", type=int, help="年度")
-        parser.add_argument("--from", dest="start", type=_date, help="自定义期间的开始日期（YYYY-MM-DD）")
-        parser.add_argument("--to", dest="end", type=_date, help="自定义期间的结束日期（YYYY-MM-DD）")
+        parser.add_argument(
+            "--from", dest="start", type=date_argument, help="自定义期间的开始日期（YYYY-MM-DD）"
+        )
+        parser.add_argument("--to", dest="end", type=date_argument, help="自定义期间的结束日期（YYYY-MM-DD）")
         parser.add_argument("--quarter", type=int, choices=[1, 2, 3, 4], help="季度（可选）")
         parser.add_argument("--month", type=int, choices=range(1, 13), metavar="1-12", help="月份（可选）")
         parser.add_argument("--area", help="区划代码（默认整个街道）")
@@ -46,7 +48,8 @@ class Command(BaseCommand):
             )
 
 
-def _date(text: str) -> date:
+def date_argument(text: str) -> date:
+    """An argparse type: a YYYY-MM-DD date, or the error in Chinese."""
     try:
         return date.fromisoformat(text)
     except ValueError:

@@ -5,7 +5,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from jiedao.core.figures import as_json_value, get_indicator
-from jiedao.core.management.commands.indicators import _date, period_of
+from jiedao.core.management.commands.indicators import date_argument, period_of
 from jiedao.core.models import Area
 from jiedao.reports.records import audit_rows, trace
 
@@ -26,8 +26,8 @@ class Command(BaseCommand):
         parser.add_argument("--year", type=int, help="年度")
         parser.add_argument("--quarter", type=int, choices=[1, 2, 3, 4], help="季度（可选）")
         parser.add_argument("--month", type=int, choices=range(1, 13), metavar="1-12", help="月份（可选）")
-        parser.add_argument("--from", dest="start", type=_date, help="自定义期间的开始日期")
-        parser.add_argument("--to", dest="end", type=_date, help="自定义期间的结束日期")
+        parser.add_argument("--from", dest="start", type=date_argument, help="自定义期间的开始日期")
+        parser.add_argument("--to", dest="end", type=date_argument, help="自定义期间的结束日期")
         parser.add_argument("--area", help="区划代码（默认整个街道）")
         parser.add_argument("--part", default="", help="比率的分子 numerator 或分母 denominator（默认分子）")
         parser.add_argument("--limit", type=int, default=100, help="最多列出的记录数（默认100，0为全部）")
